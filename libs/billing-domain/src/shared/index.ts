@@ -1,0 +1,3 @@
+export * from './decider';
+export * from './domain-errors';
+export * from './decimal';

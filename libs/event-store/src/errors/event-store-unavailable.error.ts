@@ -1,0 +1,8 @@
+/** The store could not be reached or opened. */
+export class EventStoreUnavailable extends Error {
+  override readonly name = 'EventStoreUnavailable';
+
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+  }
+}

@@ -1,0 +1,302 @@
+import Database from 'better-sqlite3';
+import type {
+  AppendResult,
+  EventData,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../event-store.port';
+import { EventStoreUnavailable } from '../errors/event-store-unavailable.error';
+import { WrongExpectedVersion } from '../errors/wrong-expected-version.error';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or `:memory:` for tests. */
+  filename: string;
+  /** How often a live subscription looks for events appended by another process. */
+  pollIntervalMs?: number;
+  /** Events fetched per query when reading or catching up. */
+  pageSize?: number;
+}
+
+interface EventRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position    INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id    TEXT    NOT NULL,
+  stream_id   TEXT    NOT NULL,
+  revision    INTEGER NOT NULL,
+  type        TEXT    NOT NULL,
+  data        TEXT    NOT NULL,
+  metadata    TEXT    NOT NULL,
+  recorded_at TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE INDEX IF NOT EXISTS events_by_event_id ON events (event_id);
+`;
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position: BigInt(row.position),
+    recordedAt: row.recorded_at,
+  };
+}
+
+function likePrefix(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, one table of events. An append is one
+ * immediate transaction with `synchronous=FULL`, so it is durable when its promise resolves.
+ * Subscriptions are woken by appends made through this instance and poll for the others.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite';
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private readonly pageSize: number;
+  private readonly wakers = new Set<() => void>();
+  private closed = false;
+
+  private readonly lastRevision: Database.Statement<[string], { revision: number | null }>;
+  private readonly findEvent: Database.Statement<[string, string], { revision: number }>;
+  private readonly eventAt: Database.Statement<[string, number], EventRow>;
+  private readonly insert: Database.Statement<[string, string, number, string, string, string, string]>;
+  private readonly head: Database.Statement<[], { position: number | null }>;
+  private readonly appendTransaction: (stream: string, events: EventData[], expected: ExpectedRevision) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pageSize = options.pageSize ?? 1000;
+    try {
+      this.db = new Database(options.filename);
+      if (options.filename !== ':memory:') this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 5000');
+      this.db.exec(SCHEMA);
+    } catch (error) {
+      throw new EventStoreUnavailable(`cannot open the event store at ${options.filename}: ${(error as Error).message}`, error);
+    }
+    this.lastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
+    this.findEvent = this.db.prepare('SELECT revision FROM events WHERE event_id = ? AND stream_id = ?');
+    this.eventAt = this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?');
+    this.insert = this.db.prepare(
+      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.head = this.db.prepare('SELECT MAX(position) AS position FROM events');
+    this.appendTransaction = this.db.transaction((stream, events, expected) => this.appendInTransaction(stream, events, expected)).immediate;
+  }
+
+  async appendToStream(stream: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    this.assertOpen();
+    const result = this.appendTransaction(stream, events, options.expectedRevision);
+    if (events.length > 0) this.wakeSubscribers();
+    return result;
+  }
+
+  private appendInTransaction(stream: string, events: EventData[], expected: ExpectedRevision): AppendResult {
+    const last = this.lastRevision.get(stream)?.revision ?? null;
+    const replay = events.length > 0 ? this.alreadyAppended(stream, events, expected, last) : undefined;
+    if (replay) return replay;
+
+    const actual = last === null ? 'no_stream' : BigInt(last);
+    const matches =
+      expected === 'any' ||
+      (expected === 'no_stream' && last === null) ||
+      (expected === 'stream_exists' && last !== null) ||
+      (typeof expected === 'bigint' && last !== null && BigInt(last) === expected);
+    if (!matches) throw new WrongExpectedVersion(stream, expected, actual);
+
+    let revision = last ?? -1;
+    let position = 0;
+    const recordedAt = new Date().toISOString();
+    for (const event of events) {
+      revision += 1;
+      const info = this.insert.run(
+        event.id,
+        stream,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata ?? {}),
+        recordedAt,
+      );
+      position = Number(info.lastInsertRowid);
+    }
+    return {
+      nextExpectedRevision: BigInt(revision),
+      position: events.length > 0 ? BigInt(position) : BigInt(this.head.get()?.position ?? 0),
+    };
+  }
+
+  /**
+   * An append retried after a lost reply: its events are in the stream already, at the place the
+   * expected revision names. Answer as the first append did. A partial match is a conflict.
+   */
+  private alreadyAppended(stream: string, events: EventData[], expected: ExpectedRevision, last: number | null): AppendResult | undefined {
+    if (last === null) return undefined;
+    const first = this.findEvent.get(events[0].id, stream);
+    if (!first) return undefined;
+    const start = first.revision;
+    const placeMatches =
+      expected === 'any' || expected === 'stream_exists' || (expected === 'no_stream' ? start === 0 : BigInt(start) === expected + 1n);
+    if (!placeMatches) return undefined;
+    let row: EventRow | undefined;
+    for (let i = 0; i < events.length; i++) {
+      row = this.eventAt.get(stream, start + i);
+      if (!row || row.event_id !== events[i].id) return undefined;
+    }
+    return { nextExpectedRevision: BigInt(row!.revision), position: BigInt(row!.position) };
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision;
+    let cursor: number =
+      from === undefined || from === 'start' || from === 'end'
+        ? backwards
+          ? (from === 'start' ? -1 : Number.MAX_SAFE_INTEGER)
+          : from === 'end' ? Number.MAX_SAFE_INTEGER : 0
+        : Number(from);
+    const sql = backwards
+      ? 'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'
+      : 'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?';
+    const page = this.db.prepare<[string, number, number], EventRow>(sql);
+    return this.paged(options.maxCount, (limit) => {
+      const rows = page.all(stream, cursor, limit);
+      if (rows.length) cursor = rows[rows.length - 1].revision + (backwards ? -1 : 1);
+      return rows;
+    });
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    let cursor = options.fromPosition !== undefined ? Number(options.fromPosition) : backwards ? Number.MAX_SAFE_INTEGER : 0;
+    const page = this.db.prepare<[number, number], EventRow>(
+      backwards
+        ? 'SELECT * FROM events WHERE position < ? ORDER BY position DESC LIMIT ?'
+        : 'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+    );
+    return this.paged(options.maxCount, (limit) => {
+      const rows = page.all(cursor, limit);
+      if (rows.length) cursor = rows[rows.length - 1].position;
+      return rows;
+    });
+  }
+
+  /** Pages through `fetch` so that no read holds more than one page in memory. */
+  private async *paged(maxCount: number | undefined, fetch: (limit: number) => EventRow[]): AsyncGenerator<RecordedEvent> {
+    let remaining = maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      this.assertOpen();
+      const rows = fetch(Math.min(this.pageSize, remaining));
+      for (const row of rows) yield toRecorded(row);
+      remaining -= rows.length;
+      if (rows.length < this.pageSize) return;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    this.assertOpen();
+    const { where, params } = filterClause(options.filter);
+    const page = this.db.prepare<unknown[], EventRow>(`SELECT * FROM events WHERE position > ?${where} ORDER BY position ASC LIMIT ?`);
+    let cursor = Number(options.fromPosition ?? 0n);
+    let stopped = false;
+    let wakeUp: (() => void) | undefined;
+    const store = this;
+
+    async function* events(): AsyncGenerator<RecordedEvent> {
+      while (!stopped && !store.closed) {
+        const rows = page.all(cursor, ...params, store.pageSize);
+        for (const row of rows) {
+          if (stopped) return;
+          cursor = row.position;
+          yield toRecorded(row);
+        }
+        if (rows.length === 0) await store.nextAppendOrPoll((wake) => (wakeUp = wake));
+      }
+    }
+
+    const iterator = events();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      close: async () => {
+        stopped = true;
+        wakeUp?.();
+        await iterator.return(undefined);
+      },
+    };
+  }
+
+  private nextAppendOrPoll(expose: (wake: () => void) => void): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(wake, this.pollIntervalMs);
+      timer.unref();
+      const wakers = this.wakers;
+      function wake(): void {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      }
+      wakers.add(wake);
+      expose(wake);
+    });
+  }
+
+  private wakeSubscribers(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return BigInt(this.head.get()?.position ?? 0);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.wakeSubscribers();
+    this.db.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailable('the event store is closed');
+  }
+}
+
+function filterClause(filter: EventFilter | undefined): { where: string; params: string[] } {
+  let where = '';
+  const params: string[] = [];
+  if (filter?.streamPrefixes?.length) {
+    where += ` AND (${filter.streamPrefixes.map(() => "stream_id LIKE ? ESCAPE '\\'").join(' OR ')})`;
+    params.push(...filter.streamPrefixes.map(likePrefix));
+  }
+  if (filter?.eventTypes?.length) {
+    where += ` AND type IN (${filter.eventTypes.map(() => '?').join(', ')})`;
+    params.push(...filter.eventTypes);
+  }
+  return { where, params };
+}
