@@ -1,0 +1,3 @@
+export * from './runner/projection';
+export * from './runner/projection-runner';
+export * from './runner/read-model-database';
