@@ -1,3 +1,5 @@
+export * from './actor-role';
 export * from './decider';
-export * from './domain-errors';
 export * from './decimal';
+export * from './domain-errors';
+export * from './event-schema';

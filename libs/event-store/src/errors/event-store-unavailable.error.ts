@@ -2,7 +2,7 @@
 export class EventStoreUnavailable extends Error {
   override readonly name = 'EventStoreUnavailable';
 
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
   }
 }

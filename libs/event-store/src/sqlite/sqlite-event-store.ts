@@ -226,17 +226,19 @@ export class SqliteEventStore implements EventStore {
     let cursor = Number(options.fromPosition ?? 0n);
     let stopped = false;
     let wakeUp: (() => void) | undefined;
-    const store = this;
+    const isOpen = () => !stopped && !this.closed;
+    const fetch = () => page.all(cursor, ...params, this.pageSize);
+    const waitForMore = () => this.nextAppendOrPoll((wake) => (wakeUp = wake));
 
     async function* events(): AsyncGenerator<RecordedEvent> {
-      while (!stopped && !store.closed) {
-        const rows = page.all(cursor, ...params, store.pageSize);
+      while (isOpen()) {
+        const rows = fetch();
         for (const row of rows) {
           if (stopped) return;
           cursor = row.position;
           yield toRecorded(row);
         }
-        if (rows.length === 0) await store.nextAppendOrPoll((wake) => (wakeUp = wake));
+        if (rows.length === 0) await waitForMore();
       }
     }
 

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
+import { AccountsModule } from './catalog/accounts/accounts.module';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { HealthHttpController } from './health/health.http.controller';
+import { RequestLogMiddleware } from './http/request-log.middleware';
+import { EventStoreModule } from './infrastructure/event-store.module';
+import { ReadModelsModule } from './infrastructure/read-models.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static with(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [CqrsModule.forRoot(), EventStoreModule, ReadModelsModule, AuthModule, AccountsModule],
+      controllers: [HealthHttpController],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestLogMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './api-key.guard';
+import { BootstrapApiKey } from './bootstrap-api-key';
+import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
+import { IssueApiKeyHttpController } from './issue-api-key/issue-api-key.http.controller';
+
+@Module({
+  controllers: [IssueApiKeyHttpController],
+  providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, IssueApiKeyHandler, BootstrapApiKey],
+  exports: [BootstrapApiKey],
+})
+export class AuthModule {}

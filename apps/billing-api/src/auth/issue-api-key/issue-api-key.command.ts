@@ -1,0 +1,19 @@
+import type { ActorRole } from '@billing/domain';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+
+export class IssueApiKeyCommand {
+  constructor(
+    readonly apiKeyId: string,
+    readonly name: string,
+    readonly role: ActorRole,
+    /** The key itself; only its hash is stored. */
+    readonly key: string,
+    readonly bootstrap: boolean,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+export interface IssueApiKeyResult {
+  created: boolean;
+  position: bigint;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
+import { ReadYourWrites } from '../../infrastructure/read-models.module';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+import { newApiKey } from '../api-key-hash';
+import { CommandMeta } from '../caller';
+import { Roles } from '../roles.decorator';
+import { IssueApiKeyCommand, type IssueApiKeyResult } from './issue-api-key.command';
+import { IssueApiKeyRequest } from './issue-api-key.request.dto';
+
+@ApiTags('API keys')
+@ApiBearerAuth()
+@Controller('api/api-keys')
+export class IssueApiKeyHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Issue an API key with a role; the key is shown in this answer only' })
+  async issue(
+    @Body() body: IssueApiKeyRequest,
+    @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @CommandMeta() metadata: CommandMetadata,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const id = resolveCreateId('api-keys', body.id, idempotencyKey);
+    const key = newApiKey();
+    const result = await this.commands.execute<IssueApiKeyCommand, IssueApiKeyResult>(
+      new IssueApiKeyCommand(id, body.name, body.role, key, false, metadata),
+    );
+    await this.readYourWrites.waitFor(result.position);
+    if (!result.created) {
+      // A retry: the key was shown once, when it was issued, and only its hash is kept.
+      response.status(200);
+      return { id, name: body.name, role: body.role, key: null };
+    }
+    return { id, name: body.name, role: body.role, key };
+  }
+}

@@ -1,0 +1,14 @@
+import type { AccountTerms } from '@billing/domain';
+import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
+
+export class CreateAccountCommand {
+  constructor(
+    readonly terms: AccountTerms,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+export interface CreateAccountResult {
+  created: boolean;
+  position: bigint;
+}

@@ -1,0 +1,5 @@
+export class GetAccountQuery {
+  constructor(readonly accountId: string) {}
+}
+
+export class ListAccountsQuery {}

@@ -1,0 +1,35 @@
+import { join, resolve } from 'node:path';
+
+/** The service's configuration, from the environment variables of docs/http-api.md. */
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  /** Set: EventStoreDB holds the events; unset: the embedded SQLite store in `dataDir`. */
+  eventStoreConnectionString?: string;
+  bootstrapKey?: string;
+  /** Bound on how long a query waits for the projections to reach the caller's last write. */
+  readYourWritesTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const bootstrapKey = env.BILLING_BOOTSTRAP_KEY || undefined;
+  if (bootstrapKey !== undefined && bootstrapKey.length < 16) throw new ConfigError('BILLING_BOOTSTRAP_KEY must be at least 16 characters');
+  return {
+    port,
+    dataDir: resolve(env.LEDGER_DATA_DIR || './data'),
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    bootstrapKey,
+    readYourWritesTimeoutMs: 5000,
+  };
+}
+
+export const eventStoreFile = (config: AppConfig) => join(config.dataDir, 'ledger.sqlite');
+export const readModelFile = (config: AppConfig) => join(config.dataDir, 'read-models.sqlite');
+
+export const APP_CONFIG = 'AppConfig';

@@ -1,0 +1,3 @@
+export * from './shared';
+export * from './accounts/account.decider';
+export * from './api-keys/api-key.decider';

@@ -1,0 +1,14 @@
+import { upcast, type DomainEvent } from '@billing/domain';
+import type { RecordedEvent } from '@billing/event-store';
+
+/** A stored event raised to its current schema version, as every read model wants it. */
+export function domainEvent<E extends DomainEvent = DomainEvent>(recorded: RecordedEvent): E {
+  const version = recorded.metadata.schemaVersion;
+  return upcast<E>({ type: recorded.type, data: recorded.data, schemaVersion: typeof version === 'number' ? version : 1 });
+}
+
+/** When the event happened in business time (the command's), else when it was recorded. */
+export function occurredAt(recorded: RecordedEvent): string {
+  const at = recorded.metadata.occurredAt;
+  return typeof at === 'string' ? at : recorded.recordedAt;
+}

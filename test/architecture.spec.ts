@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+
+/**
+ * The dependency rules of docs/architecture.md, checked mechanically on every test run:
+ * the domain knows no framework and no I/O; the event store is generic infrastructure;
+ * projections see only the port and the domain; no library imports the app.
+ */
+const root = join(__dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  return ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+}
+
+const isTest = (file: string) => /\.(spec|int-spec|e2e-spec)\.ts$/.test(file) || file.includes('/testing/') || file.includes('/bench/');
+
+interface Rule {
+  lib: string;
+  /** Allowed non-relative imports (exact names or prefixes ending in '/'). */
+  allowed: string[];
+}
+
+const RULES: Rule[] = [
+  { lib: 'libs/billing-domain', allowed: ['decimal.js'] },
+  { lib: 'libs/event-store', allowed: ['better-sqlite3', '@eventstore/db-client', 'node:'] },
+  { lib: 'libs/projections', allowed: ['better-sqlite3', '@billing/event-store', '@billing/domain'] },
+];
+
+function allowed(specifier: string, rule: Rule): boolean {
+  return rule.allowed.some((a) => specifier === a || (a.endsWith(':') || a.endsWith('/') ? specifier.startsWith(a) : specifier.startsWith(`${a}/`)));
+}
+
+describe('architecture: dependency rules', () => {
+  for (const rule of RULES) {
+    it(`${rule.lib} imports only ${rule.allowed.join(', ')} (and itself)`, () => {
+      const violations: string[] = [];
+      const libRoot = join(root, rule.lib);
+      for (const file of sourceFiles(join(libRoot, 'src')).filter((f) => !isTest(f))) {
+        for (const specifier of importsOf(file)) {
+          if (specifier.startsWith('.')) {
+            const target = join(file, '..', specifier);
+            if (relative(libRoot, target).startsWith('..')) violations.push(`${relative(root, file)} → ${specifier} (outside the library)`);
+          } else if (!allowed(specifier, rule)) violations.push(`${relative(root, file)} → ${specifier}`);
+        }
+      }
+      expect(violations).toEqual([]);
+    });
+  }
+
+  it('the checker sees a forbidden import (it can fail)', () => {
+    const rule = RULES[0];
+    expect(allowed('@nestjs/common', rule)).toBe(false);
+    expect(allowed('better-sqlite3', rule)).toBe(false);
+    expect(allowed('node:fs', rule)).toBe(false);
+    expect(allowed('decimal.js', rule)).toBe(true);
+    expect(importsOf(join(__dirname, 'support/test-app.ts'))).toContain('@billing/domain');
+  });
+});

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import type { ActorRole } from '@billing/domain';
+import type { AppConfig } from '../../apps/billing-api/src/config/app-config';
+import { createApp } from '../../apps/billing-api/src/create-app';
+
+export const FINANCE_KEY = 'test-finance-key-0123456789';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  /** A request with the bootstrap finance key. */
+  as(key?: string): { get: (url: string) => request.Test; post: (url: string) => request.Test; put: (url: string) => request.Test; patch: (url: string) => request.Test };
+  /** Issues an API key with the role (as finance) and returns it. */
+  keyFor(role: ActorRole): Promise<string>;
+  /** Closes the app; the data stays until `dispose`. */
+  close(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** The real service on the embedded store, in a temporary data folder. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+  const config: AppConfig = { port: 0, dataDir, bootstrapKey: FINANCE_KEY, readYourWritesTimeoutMs: 5000, ...overrides };
+  const app = await createApp(config, false);
+  let closed = false;
+  const server = () => app.getHttpServer();
+  const as = (key = FINANCE_KEY) => ({
+    get: (url: string) => request(server()).get(url).set('Authorization', `Bearer ${key}`),
+    post: (url: string) => request(server()).post(url).set('Authorization', `Bearer ${key}`),
+    put: (url: string) => request(server()).put(url).set('Authorization', `Bearer ${key}`),
+    patch: (url: string) => request(server()).patch(url).set('Authorization', `Bearer ${key}`),
+  });
+  const close = async () => {
+    if (!closed) await app.close();
+    closed = true;
+  };
+  return {
+    app,
+    config,
+    as,
+    close,
+    async keyFor(role) {
+      const res = await as().post('/api/api-keys').send({ name: `${role} key`, role }).expect(201);
+      return res.body.key as string;
+    },
+    async dispose() {
+      await close();
+      if (!overrides.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
