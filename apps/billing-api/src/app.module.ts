@@ -1,8 +1,9 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth/auth.module';
-import { AccountsModule } from './catalog/accounts/accounts.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ContractsModule } from './contracts/contracts.module';
 import { HealthHttpController } from './health/health.http.controller';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { EventStoreModule } from './infrastructure/event-store.module';
@@ -14,7 +15,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), EventStoreModule, ReadModelsModule, AuthModule, AccountsModule],
+      imports: [CqrsModule.forRoot(), EventStoreModule, ReadModelsModule, AuthModule, CatalogModule, ContractsModule],
       controllers: [HealthHttpController],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,10 +1,14 @@
 import type { Projection } from '../runner/projection';
 import { accountsProjection } from './accounts.read-model';
 import { apiKeysProjection } from './api-keys.read-model';
+import { CATALOG_PROJECTIONS } from './catalog';
+import { CONTRACT_PROJECTIONS } from './contracts';
 
 export * from './domain-event';
 export * from './accounts.read-model';
 export * from './api-keys.read-model';
+export * from './catalog';
+export * from './contracts';
 
 /** Every read model the service keeps. */
-export const ALL_PROJECTIONS: readonly Projection[] = [apiKeysProjection, accountsProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [apiKeysProjection, accountsProjection, ...CATALOG_PROJECTIONS, ...CONTRACT_PROJECTIONS];

@@ -1,0 +1,89 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+
+export interface DecimalFieldOptions {
+  /** Most decimal places accepted (money, hours, rates, units: 4; tax rates: 6). */
+  maxDecimalPlaces?: number;
+  /** Smallest accepted value (inclusive), as a decimal string. */
+  min?: string;
+  /** Smallest accepted value (exclusive). */
+  greaterThan?: string;
+  /** Largest accepted value (inclusive). */
+  max?: string;
+}
+
+const DECIMAL = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
+
+/** The decimal string of a request value, or undefined when it is not a plain decimal. */
+export function decimalText(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    const text = String(value);
+    return DECIMAL.test(text) ? text : undefined;
+  }
+  if (typeof value === 'string' && DECIMAL.test(value)) return value;
+  return undefined;
+}
+
+function compare(a: string, b: string): number {
+  // Both are plain decimals of at most 15 integer digits: compare as scaled bigints.
+  const scale = (s: string) => {
+    const negative = s.startsWith('-');
+    const [int, frac = ''] = s.replace('-', '').split('.');
+    const v = BigInt(int + frac.padEnd(12, '0').slice(0, 12));
+    return negative ? -v : v;
+  };
+  const d = scale(a) - scale(b);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/**
+ * A money, hours, rate or units field: a decimal string ("213.75") or a JSON number, with at most
+ * `maxDecimalPlaces` places (default 4) and optional bounds. The value stays as sent; handlers turn
+ * it into a decimal with `decimalText`, never into a float.
+ */
+export function IsDecimalField(options: DecimalFieldOptions = {}, validationOptions?: ValidationOptions): PropertyDecorator {
+  const places = options.maxDecimalPlaces ?? 4;
+  return ValidateBy(
+    {
+      name: 'isDecimalField',
+      validator: {
+        validate(value: unknown) {
+          const text = decimalText(value);
+          if (text === undefined) return false;
+          if ((text.split('.')[1] ?? '').length > places) return false;
+          if (options.min !== undefined && compare(text, options.min) < 0) return false;
+          if (options.greaterThan !== undefined && compare(text, options.greaterThan) <= 0) return false;
+          if (options.max !== undefined && compare(text, options.max) > 0) return false;
+          return true;
+        },
+        defaultMessage(args) {
+          const bounds = [
+            options.min !== undefined ? `at least ${options.min}` : '',
+            options.greaterThan !== undefined ? `greater than ${options.greaterThan}` : '',
+            options.max !== undefined ? `at most ${options.max}` : '',
+          ].filter(Boolean);
+          return `${args?.property} must be a decimal (string or number) with at most ${places} decimal places${bounds.length ? `, ${bounds.join(' and ')}` : ''}`;
+        },
+      },
+    },
+    validationOptions,
+  );
+}
+
+/** A business date, `YYYY-MM-DD`, that exists in the calendar. */
+export function IsBusinessDate(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isBusinessDate',
+      validator: {
+        validate(value: unknown) {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+        },
+        defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD`,
+      },
+    },
+    validationOptions,
+  );
+}

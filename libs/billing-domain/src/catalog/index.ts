@@ -1,0 +1,2 @@
+// Roles, work types, exclusion sets, tax regions, billing codes: deciders and events.
+export {};
