@@ -1,0 +1,215 @@
+import type { Decider, DomainEvent } from '../shared/decider';
+import { dec, decimalString, type Dec } from '../shared/decimal';
+import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
+import type { ItemDraw, PostedItemDraft } from '../rating/posted-item-draft';
+import { ratePostingBatch } from '../rating/rate-posting-batch';
+import type { ContractRatingSnapshot, ItemOverride, PendingItem, PostingBatchInput } from '../rating/rating-inputs';
+
+/**
+ * The ledger of one bill-to account: what was posted, unposted and (later) invoiced, and what
+ * every prepaid purchase has given. One stream per bill-to account is the consistency boundary
+ * of the money: no item posted twice, no balance drawn twice (architecture.md, "Streams").
+ */
+
+export type SourceType = 'TIME_ENTRY' | 'CHARGE' | 'EXPENSE' | 'BLOCK_PURCHASE' | 'RETAINER_PURCHASE' | 'TICKET_PURCHASE' | 'TICKET';
+
+/** What posting needs to know of a source item beyond what it rates. */
+export interface PostingSource {
+  sourceType: SourceType;
+  /** The customer the work was for (the bill-to account may be another). */
+  accountId: string;
+  purchaseOrderNumber: string | null;
+  description: string;
+  approvedBy: string;
+}
+
+/** A posted billing item (http-api.md, "A billing item"), frozen in `ItemPosted`. */
+export interface BillingItemData extends PostedItemDraft {
+  billingItemId: string;
+  postingId: string;
+  sourceType: SourceType;
+  accountId: string;
+  billToAccountId: string;
+  purchaseOrderNumber: string | null;
+  postedDate: string;
+  description: string;
+  approvedBy: string;
+}
+
+export interface ItemUnpostedData {
+  sourceItemId: string;
+  billingItemIds: string[];
+  /** What the posting drew, given back to each purchase. */
+  returned: ItemDraw[];
+  reason: string;
+}
+
+export type ItemPosted = DomainEvent<'ItemPosted', BillingItemData>;
+export type ItemUnposted = DomainEvent<'ItemUnposted', ItemUnpostedData>;
+export type LedgerEvent = ItemPosted | ItemUnposted;
+
+export interface LedgerItem {
+  data: BillingItemData;
+  status: 'POSTED' | 'UNPOSTED';
+  invoiceId: string | null;
+}
+
+/**
+ * Folded for speed into maps that `evolve` updates in place: the state belongs to whoever folded
+ * it, and `initialState` is a new empty ledger on every read.
+ */
+export interface LedgerState {
+  items: Map<string, LedgerItem>;
+  /** The billing items each source item is posted as now. */
+  postedBySource: Map<string, string[]>;
+  /** How many billing items each source has ever had (ids never repeat after an unpost). */
+  everBySource: Map<string, number>;
+  /** Net of unposts, by purchase id. */
+  drawn: Map<string, Dec>;
+}
+
+export function emptyLedger(): LedgerState {
+  return { items: new Map(), postedBySource: new Map(), everBySource: new Map(), drawn: new Map() };
+}
+
+export interface PostItems {
+  type: 'PostItems';
+  postingId: string;
+  billToAccountId: string;
+  postedDate: string;
+  items: { pending: PendingItem; source: PostingSource }[];
+  /**
+   * The contracts the items name, with each purchase's full size; the ledger knows what has been
+   * drawn and works out what remains (any `remaining` given here is ignored).
+   */
+  catalog: PostingBatchInput['catalog'];
+  settings: PostingBatchInput['settings'];
+  overrides: Readonly<Record<string, ItemOverride>>;
+  billTo: PostingBatchInput['billTo'];
+}
+
+export interface UnpostItem {
+  type: 'UnpostItem';
+  billingItemId: string;
+  reason: string;
+}
+
+export type LedgerCommand = PostItems | UnpostItem;
+
+export const ledgerStream = (billToAccountId: string) => `ledger-${billToAccountId}`;
+
+const billingItemId = (sourceItemId: string, n: number) => `bi-${sourceItemId}-${n}`;
+
+function withRemaining(contract: ContractRatingSnapshot, drawn: Map<string, Dec>): ContractRatingSnapshot {
+  const left = (id: string, size: Dec) => size.minus(drawn.get(id) ?? 0);
+  return {
+    ...contract,
+    blockPurchases: contract.blockPurchases?.map((p) => ({ ...p, remaining: decimalString(left(p.id, dec(p.hours))) })),
+    retainerPurchases: contract.retainerPurchases?.map((p) => ({ ...p, remaining: decimalString(left(p.id, dec(p.amount))) })),
+    ticketPurchases: contract.ticketPurchases?.map((p) => ({ ...p, remaining: left(p.id, dec(p.tickets)).toNumber() })),
+  };
+}
+
+function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
+  const toPost = command.items.filter(({ pending }) => !state.postedBySource.has(pending.id));
+  if (toPost.length === 0) return [];
+  const ids = new Set(toPost.map(({ pending }) => pending.id));
+  const { items } = ratePostingBatch({
+    items: toPost.map(({ pending }) => pending),
+    catalog: { ...command.catalog, contracts: command.catalog.contracts.map((c) => withRemaining(c, state.drawn)) },
+    settings: command.settings,
+    overrides: Object.fromEntries(Object.entries(command.overrides).filter(([id]) => ids.has(id))),
+    billTo: command.billTo,
+  });
+  const sources = new Map(command.items.map(({ pending, source }) => [pending.id, source]));
+  const counts = new Map<string, number>();
+  return items.map((draft) => {
+    const source = sources.get(draft.sourceItemId)!;
+    const n = (counts.get(draft.sourceItemId) ?? state.everBySource.get(draft.sourceItemId) ?? 0) + 1;
+    counts.set(draft.sourceItemId, n);
+    return {
+      type: 'ItemPosted',
+      data: {
+        ...draft,
+        billingItemId: billingItemId(draft.sourceItemId, n),
+        postingId: command.postingId,
+        sourceType: source.sourceType,
+        accountId: source.accountId,
+        billToAccountId: command.billToAccountId,
+        purchaseOrderNumber: source.purchaseOrderNumber,
+        postedDate: command.postedDate,
+        description: source.description,
+        approvedBy: source.approvedBy,
+      },
+    };
+  });
+}
+
+function decideUnpost(command: UnpostItem, state: LedgerState): ItemUnposted[] {
+  const item = state.items.get(command.billingItemId);
+  if (!item) throw new NotFound('billing item', command.billingItemId);
+  if (item.status === 'UNPOSTED') return [];
+  if (!command.reason.trim()) throw new RuleViolation('reason-required', 'an unpost needs a reason');
+  const { sourceItemId } = item.data;
+  const billingItemIds = state.postedBySource.get(sourceItemId) ?? [];
+  const parts = billingItemIds.map((id) => state.items.get(id)!);
+  const invoiced = parts.find((p) => p.invoiceId !== null);
+  if (invoiced) throw new Conflict(`billing item ${invoiced.data.billingItemId} is on invoice ${invoiced.invoiceId}; void the invoice first`, 'item-invoiced');
+  const returned = new Map<string, ItemDraw>();
+  for (const draw of parts.flatMap((p) => p.data.draws)) {
+    const seen = returned.get(draw.purchaseId);
+    returned.set(draw.purchaseId, seen ? { ...seen, quantity: decimalString(dec(seen.quantity).plus(draw.quantity)) } : { ...draw });
+  }
+  return [{ type: 'ItemUnposted', data: { sourceItemId, billingItemIds, returned: [...returned.values()], reason: command.reason } }];
+}
+
+export const ledgerDecider: Decider<LedgerCommand, LedgerEvent, LedgerState> = {
+  get initialState() {
+    return emptyLedger();
+  },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'PostItems':
+        return decidePosting(command, state);
+      case 'UnpostItem':
+        return decideUnpost(command, state);
+      default: {
+        const unknown: never = command;
+        throw new Error(`unknown command ${JSON.stringify(unknown)}`);
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'ItemPosted': {
+        const { data } = event;
+        state.items.set(data.billingItemId, { data, status: 'POSTED', invoiceId: null });
+        state.postedBySource.set(data.sourceItemId, [...(state.postedBySource.get(data.sourceItemId) ?? []), data.billingItemId]);
+        state.everBySource.set(data.sourceItemId, (state.everBySource.get(data.sourceItemId) ?? 0) + 1);
+        for (const draw of data.draws) state.drawn.set(draw.purchaseId, (state.drawn.get(draw.purchaseId) ?? dec(0)).plus(draw.quantity));
+        return state;
+      }
+      case 'ItemUnposted': {
+        const { data } = event;
+        for (const id of data.billingItemIds) {
+          const item = state.items.get(id);
+          if (item) item.status = 'UNPOSTED';
+        }
+        state.postedBySource.delete(data.sourceItemId);
+        for (const draw of data.returned) state.drawn.set(draw.purchaseId, (state.drawn.get(draw.purchaseId) ?? dec(0)).minus(draw.quantity));
+        return state;
+      }
+      default: {
+        const unknown: never = event;
+        return unknown;
+      }
+    }
+  },
+};
+
+/** The billing items a source item is posted as now, in posting order. */
+export function postedItemsOf(state: LedgerState, sourceItemId: string): BillingItemData[] {
+  return (state.postedBySource.get(sourceItemId) ?? []).map((id) => state.items.get(id)!.data);
+}
