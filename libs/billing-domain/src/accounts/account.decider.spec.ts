@@ -1,5 +1,6 @@
 import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
 import { replay } from '../shared/decider';
+import { taxRegionDecider } from '../catalog/tax-region.decider';
 import { accountDecider, type AccountEvent, type AccountTerms } from './account.decider';
 
 const terms = (overrides: Partial<AccountTerms> = {}): AccountTerms => ({
@@ -45,5 +46,13 @@ describe('account decider', () => {
 
   it('invoiceToParent without a parent is refused', () => {
     expect(() => accountDecider.decide({ type: 'CreateAccount', terms: terms({ invoiceToParent: true }) }, given([]))).toThrow(RuleViolation);
+  });
+
+  it('a tax region must exist', () => {
+    const taxed = terms({ taxRegionId: 'ny' });
+    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: taxed }, given([]))).toThrow(new NotFound('tax region', 'ny'));
+    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: taxed, taxRegion: { status: 'none' } }, given([]))).toThrow(NotFound);
+    const ny = replay(taxRegionDecider, [{ type: 'TaxRegionCreated', data: { taxRegionId: 'ny', name: 'New York', rates: [] } }]);
+    expect(accountDecider.decide({ type: 'CreateAccount', terms: taxed, taxRegion: ny }, given([]))).toEqual([{ type: 'AccountCreated', data: taxed }]);
   });
 });

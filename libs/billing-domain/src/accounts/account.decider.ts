@@ -1,5 +1,6 @@
 import type { Decider, DomainEvent } from '../shared/decider';
 import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
+import type { TaxRegionState } from '../catalog/tax-region.decider';
 
 export interface AccountTerms {
   accountId: string;
@@ -23,6 +24,8 @@ export interface CreateAccount {
   terms: AccountTerms;
   /** The parent account's state, loaded by the handler when `parentAccountId` is set. */
   parent?: AccountState;
+  /** The tax region's state, loaded by the handler when `taxRegionId` is set. */
+  taxRegion?: TaxRegionState;
 }
 export type AccountCommand = CreateAccount;
 
@@ -53,6 +56,7 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
         } else if (terms.invoiceToParent) {
           throw new RuleViolation('invoice-to-parent', 'invoiceToParent needs a parentAccountId');
         }
+        if (terms.taxRegionId !== null && command.taxRegion?.status !== 'active') throw new NotFound('tax region', terms.taxRegionId);
         return [{ type: 'AccountCreated', data: terms }];
       }
       default: {

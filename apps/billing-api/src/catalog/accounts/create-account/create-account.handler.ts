@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { accountDecider, accountStream } from '@billing/domain';
+import { accountDecider, accountStream, taxRegionDecider, taxRegionStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
 import { CreateAccountCommand, type CreateAccountResult } from './create-account.command';
 
@@ -9,7 +9,13 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
 
   async execute({ terms, metadata }: CreateAccountCommand): Promise<CreateAccountResult> {
     const parent = terms.parentAccountId ? (await this.streams.load(accountStream(terms.parentAccountId), accountDecider)).state : undefined;
-    const { events, position } = await this.streams.decide(accountStream(terms.accountId), accountDecider, { type: 'CreateAccount', terms, parent }, metadata);
+    const taxRegion = terms.taxRegionId ? (await this.streams.load(taxRegionStream(terms.taxRegionId), taxRegionDecider)).state : undefined;
+    const { events, position } = await this.streams.decide(
+      accountStream(terms.accountId),
+      accountDecider,
+      { type: 'CreateAccount', terms, parent, taxRegion },
+      metadata,
+    );
     return { created: events.length > 0, position };
   }
 }

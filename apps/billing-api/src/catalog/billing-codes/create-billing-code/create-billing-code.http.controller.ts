@@ -1,0 +1,45 @@
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { BillingCodeView } from '@billing/projections';
+import { CommandMeta } from '../../../auth/caller';
+import { Roles } from '../../../auth/roles.decorator';
+import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
+import { ReadYourWrites } from '../../../infrastructure/read-models.module';
+import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
+import { GetBillingCodeQuery } from '../get-billing-code/get-billing-code.query';
+import { CreateBillingCodeCommand, type CreateBillingCodeResult } from './create-billing-code.command';
+import { CreateBillingCodeRequest } from './create-billing-code.request.dto';
+
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller('api/billing-codes')
+export class CreateBillingCodeHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Create a billing code; the same id and body again answers 200, another body 409' })
+  async create(
+    @Body() body: CreateBillingCodeRequest,
+    @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @CommandMeta() metadata: CommandMetadata,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BillingCodeView> {
+    const billingCodeId = resolveCreateId('billing-codes', body.id, idempotencyKey);
+    const command = new CreateBillingCodeCommand(
+      { billingCodeId, name: body.name, type: body.type, taxCategory: body.taxCategory ?? null, glAccount: body.glAccount ?? null },
+      metadata,
+    );
+    const result = await this.commands.execute<CreateBillingCodeCommand, CreateBillingCodeResult>(command);
+    if (!result.created) response.status(200);
+    await this.readYourWrites.waitFor(result.position);
+    return this.queries.execute<GetBillingCodeQuery, BillingCodeView>(new GetBillingCodeQuery(billingCodeId));
+  }
+}

@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { BILLING_CODE_TYPES, type BillingCodeType } from '@billing/domain';
+import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+
+export class CreateBillingCodeRequest {
+  @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'hardware' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  id?: string;
+
+  @ApiProperty({ example: 'Hardware' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: BILLING_CODE_TYPES })
+  @IsIn(BILLING_CODE_TYPES)
+  type!: BillingCodeType;
+
+  @ApiPropertyOptional({ example: 'goods', description: 'The tax category of its items, a code matching the tax regions’ rates; absent: untaxed' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `taxCategory ${ID_PATTERN_MESSAGE}` })
+  taxCategory?: string;
+
+  @ApiPropertyOptional({ example: '4000-Hardware', description: 'General ledger account for the accounting export' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  glAccount?: string;
+}

@@ -1,0 +1,5 @@
+export class GetBillingCodeQuery {
+  constructor(readonly billingCodeId: string) {}
+}
+
+export class ListBillingCodesQuery {}

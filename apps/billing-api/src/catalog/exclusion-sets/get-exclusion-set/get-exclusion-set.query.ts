@@ -1,0 +1,5 @@
+export class GetExclusionSetQuery {
+  constructor(readonly exclusionSetId: string) {}
+}
+
+export class ListExclusionSetsQuery {}

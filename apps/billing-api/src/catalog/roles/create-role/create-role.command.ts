@@ -1,0 +1,14 @@
+import type { RoleTerms } from '@billing/domain';
+import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
+
+export class CreateRoleCommand {
+  constructor(
+    readonly terms: RoleTerms,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+export interface CreateRoleResult {
+  created: boolean;
+  position: bigint;
+}

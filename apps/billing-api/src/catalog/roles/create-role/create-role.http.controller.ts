@@ -1,0 +1,53 @@
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ROLE_DEFAULTS } from '@billing/domain';
+import type { RoleView } from '@billing/projections';
+import { CommandMeta } from '../../../auth/caller';
+import { Roles } from '../../../auth/roles.decorator';
+import { decimalText } from '../../../http/decimal-field';
+import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
+import { ReadYourWrites } from '../../../infrastructure/read-models.module';
+import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
+import { GetRoleQuery } from '../get-role/get-role.query';
+import { CreateRoleCommand, type CreateRoleResult } from './create-role.command';
+import { CreateRoleRequest } from './create-role.request.dto';
+
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller('api/roles')
+export class CreateRoleHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Create a role; the same id and body again answers 200, another body 409' })
+  async create(
+    @Body() body: CreateRoleRequest,
+    @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @CommandMeta() metadata: CommandMetadata,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RoleView> {
+    const roleId = resolveCreateId('roles', body.id, idempotencyKey);
+    const command = new CreateRoleCommand(
+      {
+        roleId,
+        name: body.name,
+        hourlyRate: decimalText(body.hourlyRate) ?? '',
+        hourlyCost: body.hourlyCost == null ? ROLE_DEFAULTS.hourlyCost : (decimalText(body.hourlyCost) ?? ''),
+        blockHourMultiplier: body.blockHourMultiplier == null ? ROLE_DEFAULTS.blockHourMultiplier : (decimalText(body.blockHourMultiplier) ?? ''),
+      },
+      metadata,
+    );
+    const result = await this.commands.execute<CreateRoleCommand, CreateRoleResult>(command);
+    if (!result.created) response.status(200);
+    await this.readYourWrites.waitFor(result.position);
+    return this.queries.execute<GetRoleQuery, RoleView>(new GetRoleQuery(roleId));
+  }
+}

@@ -1,0 +1,5 @@
+export class GetRoleQuery {
+  constructor(readonly roleId: string) {}
+}
+
+export class ListRolesQuery {}

@@ -1,0 +1,5 @@
+export class GetTaxRegionQuery {
+  constructor(readonly taxRegionId: string) {}
+}
+
+export class ListTaxRegionsQuery {}

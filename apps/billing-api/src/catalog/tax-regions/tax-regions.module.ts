@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CreateTaxRegionHandler } from './create-tax-region/create-tax-region.handler';
+import { CreateTaxRegionHttpController } from './create-tax-region/create-tax-region.http.controller';
+import { GetTaxRegionHandler, ListTaxRegionsHandler } from './get-tax-region/get-tax-region.handler';
+import { GetTaxRegionHttpController } from './get-tax-region/get-tax-region.http.controller';
+
+@Module({
+  controllers: [CreateTaxRegionHttpController, GetTaxRegionHttpController],
+  providers: [CreateTaxRegionHandler, GetTaxRegionHandler, ListTaxRegionsHandler],
+})
+export class TaxRegionsModule {}

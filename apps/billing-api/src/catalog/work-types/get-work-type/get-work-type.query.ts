@@ -1,0 +1,5 @@
+export class GetWorkTypeQuery {
+  constructor(readonly workTypeId: string) {}
+}
+
+export class ListWorkTypesQuery {}

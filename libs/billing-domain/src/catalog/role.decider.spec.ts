@@ -1,0 +1,52 @@
+import { replay } from '../shared/decider';
+import { Conflict, RuleViolation } from '../shared/domain-errors';
+import { roleDecider, roleStream, type RoleCommand, type RoleEvent, type RoleTerms } from './role.decider';
+
+const terms = (overrides: Partial<RoleTerms> = {}): RoleTerms => ({
+  roleId: 'engineer',
+  name: 'Network Engineer',
+  hourlyRate: '150',
+  hourlyCost: '0',
+  blockHourMultiplier: '1',
+  ...overrides,
+});
+const create = (overrides: Partial<RoleTerms> = {}): RoleCommand => ({ type: 'CreateRole', terms: terms(overrides) });
+const created = (overrides: Partial<RoleTerms> = {}): RoleEvent => ({ type: 'RoleCreated', data: terms(overrides) });
+
+const decide = (given: RoleEvent[], when: RoleCommand) => roleDecider.decide(when, replay(roleDecider, given));
+
+describe('role decider', () => {
+  it.each<[string, RoleEvent[], RoleCommand, RoleEvent[]]>([
+    ['creates a role', [], create(), [created()]],
+    [
+      'stores decimals in canonical form: no trailing zeros',
+      [],
+      create({ hourlyRate: '150.00', hourlyCost: '62.50', blockHourMultiplier: '1.5000' }),
+      [created({ hourlyCost: '62.5', blockHourMultiplier: '1.5' })],
+    ],
+    ['a rate of 0 and 4 decimal places are accepted', [], create({ hourlyRate: '0.0000', hourlyCost: '12.3456' }), [created({ hourlyRate: '0', hourlyCost: '12.3456' })]],
+    ['the same create again decides nothing (idempotent)', [created()], create(), []],
+    ['the same values written otherwise are the same create', [created()], create({ hourlyRate: '150.0' }), []],
+  ])('%s', (_name, given, when, then) => {
+    expect(decide(given, when)).toEqual(then);
+  });
+
+  it('the same id with other details is a conflict', () => {
+    expect(() => decide([created()], create({ hourlyRate: '151' }))).toThrow(Conflict);
+  });
+
+  it.each<[string, Partial<RoleTerms>]>([
+    ['a negative rate', { hourlyRate: '-1' }],
+    ['a negative cost', { hourlyCost: '-0.01' }],
+    ['a multiplier of 0', { blockHourMultiplier: '0' }],
+    ['5 decimal places', { hourlyRate: '1.23456' }],
+    ['not a decimal', { hourlyRate: 'ten' }],
+  ])('refuses %s (invalid-decimal)', (_name, overrides) => {
+    expect(() => decide([], create(overrides))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
+    expect(() => decide([], create(overrides))).toThrow(RuleViolation);
+  });
+
+  it('names its stream role-{id}', () => {
+    expect(roleStream('engineer')).toBe('role-engineer');
+  });
+});

@@ -1,0 +1,67 @@
+import { replay } from '../shared/decider';
+import { Conflict } from '../shared/domain-errors';
+import { workTypeDecider, workTypeStream, type WorkTypeCommand, type WorkTypeEvent, type WorkTypeModifier, type WorkTypeTerms } from './work-type.decider';
+
+const terms = (overrides: Partial<WorkTypeTerms> = {}): WorkTypeTerms => ({
+  workTypeId: 'onsite',
+  name: 'Onsite',
+  billable: true,
+  showOnInvoice: true,
+  taxCategory: 'labour',
+  minHours: null,
+  maxHours: null,
+  modifier: { type: 'none' },
+  ...overrides,
+});
+const create = (overrides: Partial<WorkTypeTerms> = {}): WorkTypeCommand => ({ type: 'CreateWorkType', terms: terms(overrides) });
+const created = (overrides: Partial<WorkTypeTerms> = {}): WorkTypeEvent => ({ type: 'WorkTypeCreated', data: terms(overrides) });
+
+const decide = (given: WorkTypeEvent[], when: WorkTypeCommand) => workTypeDecider.decide(when, replay(workTypeDecider, given));
+
+describe('work type decider', () => {
+  it.each<[string, WorkTypeEvent[], WorkTypeCommand, WorkTypeEvent[]]>([
+    ['creates a work type', [], create(), [created()]],
+    [
+      'a multiply modifier and hour bounds, in canonical form',
+      [],
+      create({ modifier: { type: 'multiply', value: '1.50' }, minHours: '0.50', maxHours: '8.0' }),
+      [created({ modifier: { type: 'multiply', value: '1.5' }, minHours: '0.5', maxHours: '8' })],
+    ],
+    ['add may be negative (a discount on the role rate)', [], create({ modifier: { type: 'add', value: '-15.00' } }), [created({ modifier: { type: 'add', value: '-15' } })]],
+    ['custom and flat may be 0', [], create({ modifier: { type: 'flat', value: '0.00' } }), [created({ modifier: { type: 'flat', value: '0' } })]],
+    ['minHours may equal maxHours', [], create({ minHours: '1', maxHours: '1.0' }), [created({ minHours: '1', maxHours: '1' })]],
+    [
+      'non-billable, hidden from invoices, untaxed',
+      [],
+      create({ billable: false, showOnInvoice: false, taxCategory: null }),
+      [created({ billable: false, showOnInvoice: false, taxCategory: null })],
+    ],
+    ['the same create again decides nothing', [created({ maxHours: '8' })], create({ maxHours: '8.00' }), []],
+  ])('%s', (_name, given, when, then) => {
+    expect(decide(given, when)).toEqual(then);
+  });
+
+  it('the same id with other details is a conflict', () => {
+    expect(() => decide([created()], create({ billable: false }))).toThrow(Conflict);
+  });
+
+  it.each<[string, WorkTypeModifier]>([
+    ['multiply by 0', { type: 'multiply', value: '0' }],
+    ['a negative custom rate', { type: 'custom', value: '-1' }],
+    ['a negative flat value', { type: 'flat', value: '-0.01' }],
+    ['5 decimal places', { type: 'add', value: '1.00001' }],
+  ])('refuses a modifier with %s', (_name, modifier) => {
+    expect(() => decide([], create({ modifier }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
+  });
+
+  it('refuses hours out of 0..24 and minHours above maxHours', () => {
+    expect(() => decide([], create({ maxHours: '24.0001' }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
+    expect(() => decide([], create({ minHours: '-1' }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
+    expect(() => decide([], create({ maxHours: '0' }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
+    expect(() => decide([], create({ minHours: '2', maxHours: '1.5' }))).toThrow(expect.objectContaining({ rule: 'work-type-hours' }));
+  });
+
+  it('names its stream workType-{id}', () => {
+    expect(workTypeStream('onsite')).toBe('workType-onsite');
+  });
+});
