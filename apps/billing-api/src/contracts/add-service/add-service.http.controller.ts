@@ -1,0 +1,53 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CommandMeta } from '../../auth/caller';
+import { Roles } from '../../auth/roles.decorator';
+import { canonical } from '../../http/decimal-field';
+import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
+import { ReadYourWrites } from '../../infrastructure/read-models.module';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+import { serviceAnswer, type ContractItemResult, type ContractServiceAnswer } from '../contract-answers';
+import { AddServiceCommand } from './add-service.command';
+import { AddServiceRequest } from './add-service.request.dto';
+
+@ApiTags('contracts')
+@ApiBearerAuth()
+@Controller('api/contracts')
+export class AddServiceHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post(':id/services')
+  @HttpCode(201)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Add a recurring service (RECURRING_SERVICE contracts): units and prices' })
+  async add(
+    @Param('id') contractId: string,
+    @Body() body: AddServiceRequest,
+    @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
+    @CommandMeta() metadata: CommandMetadata,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ContractServiceAnswer> {
+    const serviceId = resolveCreateId(`contracts/${contractId}/services`, body.id, idempotencyKey);
+    const command = new AddServiceCommand(
+      contractId,
+      {
+        serviceId,
+        name: body.name,
+        units: canonical(body.units),
+        unitPrice: canonical(body.unitPrice),
+        unitCost: body.unitCost === undefined || body.unitCost === null ? '0' : canonical(body.unitCost),
+        billingCodeId: body.billingCodeId ?? null,
+      },
+      metadata,
+    );
+    const result = await this.commands.execute<AddServiceCommand, ContractItemResult>(command);
+    if (!result.created) response.status(200);
+    return serviceAnswer(this.queries, this.readYourWrites, contractId, serviceId, result.position);
+  }
+}

@@ -1,0 +1,15 @@
+import type { ContractTermsChanges } from '@billing/domain';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+
+export class ChangeContractTermsCommand {
+  constructor(
+    readonly contractId: string,
+    readonly changes: ContractTermsChanges,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+export interface ChangeContractTermsResult {
+  changed: boolean;
+  position: bigint;
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, HttpCode, Param, Patch } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ContractTermsChanges } from '@billing/domain';
+import type { ContractView } from '@billing/projections';
+import { CommandMeta } from '../../auth/caller';
+import { Roles } from '../../auth/roles.decorator';
+import { ReadYourWrites } from '../../infrastructure/read-models.module';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+import { GetContractQuery } from '../get-contract/get-contract.query';
+import { ChangeContractTermsCommand, type ChangeContractTermsResult } from './change-contract-terms.command';
+import { ChangeContractTermsRequest } from './change-contract-terms.request.dto';
+
+@ApiTags('contracts')
+@ApiBearerAuth()
+@Controller('api/contracts')
+export class ChangeContractTermsHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Patch(':id')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Change terms: PO number, exclusions, exclusion contract, end date (renewal), status; a change of nothing writes nothing' })
+  async change(@Param('id') id: string, @Body() body: ChangeContractTermsRequest, @CommandMeta() metadata: CommandMetadata): Promise<ContractView> {
+    const changes: ContractTermsChanges = {};
+    if (body.purchaseOrderNumber !== undefined) changes.purchaseOrderNumber = body.purchaseOrderNumber;
+    if (body.exclusionSetId !== undefined) changes.exclusionSetId = body.exclusionSetId;
+    if (body.excludedWorkTypeIds !== undefined) changes.excludedWorkTypeIds = body.excludedWorkTypeIds;
+    if (body.excludedRoleIds !== undefined) changes.excludedRoleIds = body.excludedRoleIds;
+    if (body.exclusionContractId !== undefined) changes.exclusionContractId = body.exclusionContractId;
+    if (body.endDate !== undefined) changes.endDate = body.endDate;
+    if (body.status !== undefined) changes.status = body.status;
+    const result = await this.commands.execute<ChangeContractTermsCommand, ChangeContractTermsResult>(new ChangeContractTermsCommand(id, changes, metadata));
+    await this.readYourWrites.waitFor(result.position);
+    return this.queries.execute<GetContractQuery, ContractView>(new GetContractQuery(id));
+  }
+}

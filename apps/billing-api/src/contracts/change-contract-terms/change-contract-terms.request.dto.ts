@@ -1,0 +1,53 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { CONTRACT_STATUSES, type ContractStatus } from '@billing/domain';
+import { IsBusinessDate } from '../../http/decimal-field';
+import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { MAX_LIST } from '../create-contract/create-contract.request.dto';
+
+/** Present fields only; `null` clears a nullable one. */
+const given = (_object: object, value: unknown) => value !== undefined;
+
+export class ChangeContractTermsRequest {
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  purchaseOrderNumber?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `exclusionSetId ${ID_PATTERN_MESSAGE}` })
+  exclusionSetId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'The full new list' })
+  @ValidateIf(given)
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @Matches(ID_PATTERN, { each: true, message: `each excludedWorkTypeIds entry ${ID_PATTERN_MESSAGE}` })
+  excludedWorkTypeIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'The full new list' })
+  @ValidateIf(given)
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @Matches(ID_PATTERN, { each: true, message: `each excludedRoleIds entry ${ID_PATTERN_MESSAGE}` })
+  excludedRoleIds?: string[];
+
+  @ApiPropertyOptional({ nullable: true, description: 'null removes the link' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `exclusionContractId ${ID_PATTERN_MESSAGE}` })
+  exclusionContractId?: string | null;
+
+  @ApiPropertyOptional({ example: '2027-12-31', description: 'A later end date is a renewal; never before a purchase ends' })
+  @ValidateIf(given)
+  @IsBusinessDate()
+  endDate?: string;
+
+  @ApiPropertyOptional({ enum: CONTRACT_STATUSES, description: 'INACTIVE on a default contract also ends it being the default' })
+  @ValidateIf(given)
+  @IsIn(CONTRACT_STATUSES as ContractStatus[], { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
+  status?: ContractStatus;
+}

@@ -1,0 +1,14 @@
+import type { NewContractTerms } from '@billing/domain';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+
+export class CreateContractCommand {
+  constructor(
+    readonly terms: NewContractTerms,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+export interface CreateContractResult {
+  created: boolean;
+  position: bigint;
+}

@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { CONTRACT_TYPES, PERIOD_TYPES, type ContractType, type PeriodType } from '@billing/domain';
+import { IsBusinessDate, IsDecimalField } from '../../http/decimal-field';
+import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+
+/** Most ids a list of a contract may hold. */
+export const MAX_LIST = 200;
+
+export class RoleRateRequest {
+  @ApiProperty({ example: 'engineer' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: `roleId ${ID_PATTERN_MESSAGE}` })
+  roleId!: string;
+
+  @ApiProperty({ type: String, example: '150.00', description: 'Per hour; decimal string or number, at most 4 places' })
+  @IsDecimalField({ min: '0' })
+  hourlyRate!: string | number;
+}
+
+export class BlockHourMultiplierRequest {
+  @ApiProperty({ example: 'architect' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: `roleId ${ID_PATTERN_MESSAGE}` })
+  roleId!: string;
+
+  @ApiProperty({ type: String, example: '1.5', description: 'Block hours drawn per hour to bill' })
+  @IsDecimalField({ min: '0' })
+  multiplier!: string | number;
+}
+
+export class CreateContractRequest {
+  @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'acme-blk-2026' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  id?: string;
+
+  @ApiProperty({ example: 'acme' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  accountId!: string;
+
+  @ApiProperty({ example: 'Acme block hours 2026' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: CONTRACT_TYPES })
+  @IsIn(CONTRACT_TYPES as ContractType[], { message: `type must be one of ${CONTRACT_TYPES.join(', ')}` })
+  type!: ContractType;
+
+  @ApiProperty({ example: '2026-01-01' })
+  @IsBusinessDate()
+  startDate!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'After the start date, at most 20 years later' })
+  @IsBusinessDate()
+  endDate!: string;
+
+  @ApiPropertyOptional({ example: 'PO-4411' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  purchaseOrderNumber?: string;
+
+  @ApiPropertyOptional({ default: false, description: "The account's default (service-desk) contract; at most one active per account" })
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `exclusionSetId ${ID_PATTERN_MESSAGE}` })
+  exclusionSetId?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @Matches(ID_PATTERN, { each: true, message: `each excludedWorkTypeIds entry ${ID_PATTERN_MESSAGE}` })
+  excludedWorkTypeIds?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @Matches(ID_PATTERN, { each: true, message: `each excludedRoleIds entry ${ID_PATTERN_MESSAGE}` })
+  excludedRoleIds?: string[];
+
+  @ApiPropertyOptional({ description: 'Where work this contract excludes goes' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `exclusionContractId ${ID_PATTERN_MESSAGE}` })
+  exclusionContractId?: string;
+
+  @ApiPropertyOptional({ description: 'Third-party or parent billing' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: `billToAccountId ${ID_PATTERN_MESSAGE}` })
+  billToAccountId?: string;
+
+  @ApiPropertyOptional({ type: [RoleRateRequest], description: 'TIME_AND_MATERIALS, BLOCK_HOURS (overage table), RETAINER, FIXED_PRICE' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => RoleRateRequest)
+  roleRates?: RoleRateRequest[];
+
+  @ApiPropertyOptional({ type: String, description: 'BLOCK_HOURS: per hour of overage; PER_TICKET: per ticket beyond the purchases' })
+  @IsOptional()
+  @IsDecimalField({ min: '0' })
+  overageRate?: string | number;
+
+  @ApiPropertyOptional({ type: [BlockHourMultiplierRequest], description: 'BLOCK_HOURS only' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => BlockHourMultiplierRequest)
+  blockHourMultipliers?: BlockHourMultiplierRequest[];
+
+  @ApiPropertyOptional({ enum: PERIOD_TYPES, description: 'Required for RECURRING_SERVICE, refused for the others' })
+  @IsOptional()
+  @IsIn(PERIOD_TYPES as unknown as PeriodType[], { message: `periodType must be one of ${PERIOD_TYPES.join(', ')}` })
+  periodType?: PeriodType;
+
+  @ApiPropertyOptional({ type: String, example: '500.00' })
+  @IsOptional()
+  @IsDecimalField({ min: '0' })
+  setupFee?: string | number;
+}

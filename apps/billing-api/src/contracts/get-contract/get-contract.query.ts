@@ -1,0 +1,9 @@
+import type { ContractFilters } from '@billing/projections';
+
+export class GetContractQuery {
+  constructor(readonly contractId: string) {}
+}
+
+export class ListContractsQuery {
+  constructor(readonly filters: ContractFilters) {}
+}

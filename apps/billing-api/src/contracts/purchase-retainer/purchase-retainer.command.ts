@@ -1,0 +1,9 @@
+import type { PurchaseRetainer } from '@billing/domain';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+
+export class PurchaseRetainerCommand {
+  constructor(
+    readonly purchase: Omit<PurchaseRetainer, 'type'>,
+    readonly metadata: CommandMetadata,
+  ) {}
+}

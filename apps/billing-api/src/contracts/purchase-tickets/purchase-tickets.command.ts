@@ -1,0 +1,9 @@
+import type { PurchaseTickets } from '@billing/domain';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+
+export class PurchaseTicketsCommand {
+  constructor(
+    readonly purchase: Omit<PurchaseTickets, 'type'>,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
