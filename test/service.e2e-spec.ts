@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore } from '@billing/event-store';
+import { ALL_PROJECTIONS } from '@billing/projections';
 import { FINANCE_KEY, startTestApp } from './support/test-app';
 
 describe('health and API docs', () => {
@@ -14,7 +15,8 @@ describe('health and API docs', () => {
       await t.as().post('/api/accounts').send({ name: 'Acme' }).expect(201);
       const res = await request(t.app.getHttpServer()).get('/health').expect(200);
       expect(res.body).toMatchObject({ status: 'ok', live: true, ready: true, store: { kind: 'sqlite', headPosition: '2' } });
-      expect(res.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(['accounts', 'api-keys']);
+      expect(res.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
+      expect(res.body.projections.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['accounts', 'api-keys', 'unbilled-dashboard', 'contract-balances']));
       for (const p of res.body.projections) expect(p).toMatchObject({ state: 'live', position: '2', lag: '0' });
     } finally {
       await t.dispose();

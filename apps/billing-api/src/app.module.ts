@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApproveAndPostModule } from './approve-and-post/approve-and-post.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -7,7 +8,11 @@ import { ContractsModule } from './contracts/contracts.module';
 import { HealthHttpController } from './health/health.http.controller';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { BillingLookups } from './infrastructure/billing-lookups';
 import { ReadModelsModule } from './infrastructure/read-models.module';
+import { ReadModelsHttpModule } from './read-models/read-models.http.module';
+import { SettingsHttpController } from './settings/settings.http.controller';
+import { WorkModule } from './work/work.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -15,10 +20,10 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CqrsModule.forRoot(), EventStoreModule, ReadModelsModule, AuthModule, CatalogModule, ContractsModule],
-      controllers: [HealthHttpController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      imports: [CqrsModule.forRoot(), EventStoreModule, ReadModelsModule, AuthModule, CatalogModule, ContractsModule, WorkModule, ApproveAndPostModule, ReadModelsHttpModule],
+      controllers: [HealthHttpController, SettingsHttpController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, BillingLookups],
+      exports: [APP_CONFIG, BillingLookups],
     };
   }
 

@@ -3,3 +3,7 @@ export * from './accounts/account.decider';
 export * from './api-keys/api-key.decider';
 export * from './catalog';
 export * from './contracts';
+export * from './rating';
+export * from './settings/billing-settings.decider';
+export * from './work';
+export * from './ledger';

@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { dec, decimalString } from '@billing/domain';
 
 export interface DecimalFieldOptions {
   /** Most decimal places accepted (money, hours, rates, units: 4; tax rates: 6). */
@@ -86,4 +87,15 @@ export function IsBusinessDate(validationOptions?: ValidationOptions): PropertyD
     },
     validationOptions,
   );
+}
+
+/** A validated decimal field as the domain keeps it: a canonical decimal string ("2.50" → "2.5"). */
+export function canonical(value: string | number): string {
+  const text = decimalText(value);
+  if (text === undefined) throw new Error(`not a decimal: ${String(value)}`);
+  return decimalString(dec(text));
+}
+
+export function canonicalOrNull(value: string | number | undefined | null): string | null {
+  return value === undefined || value === null ? null : canonical(value);
 }

@@ -4,7 +4,7 @@ import { Conflict, currentSchemaVersion, upcast, type Decider, type DomainEvent 
 import { EVENT_STORE, WrongExpectedVersion, type EventMetadata, type EventStore, type ExpectedRevision } from '@billing/event-store';
 
 /** Who asked, and when: the metadata every event of a command carries. */
-export type CommandMetadata = Omit<EventMetadata, 'schemaVersion'>;
+export type CommandMetadata = EventMetadata;
 
 export interface LoadedStream<State> {
   state: State;
@@ -23,6 +23,21 @@ export interface Decision<Event, State> {
 
 const MAX_ATTEMPTS = 10;
 
+export interface DecideOptions {
+  /**
+   * Keep the folded state in memory and read only the events after it next time. For long,
+   * hot streams (a ledger); their `evolve` may update the state in place, which is safe because
+   * only committed events are ever folded into the cached state, under the stream's lock.
+   */
+  cache?: boolean;
+}
+
+interface CachedStream {
+  state: unknown;
+  revision: ExpectedRevision;
+  position: bigint;
+}
+
 /**
  * The write path of every command: read one stream, fold it with the decider's `evolve`, decide,
  * append with the expected revision, and decide again on a conflict (another writer got there
@@ -30,13 +45,49 @@ const MAX_ATTEMPTS = 10;
  */
 @Injectable()
 export class StreamDecisions {
+  private readonly locks = new Map<string, Promise<void>>();
+  private readonly cache = new Map<string, CachedStream>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<LoadedStream<State>> {
-    let state = decider.initialState;
-    let revision: ExpectedRevision = 'no_stream';
-    let position = 0n;
-    for await (const recorded of this.store.readStream(streamId)) {
+    return this.fold(streamId, decider, { state: decider.initialState, revision: 'no_stream', position: 0n });
+  }
+
+  /**
+   * Runs `work` with the stream's folded state while no other decision of this process works on
+   * that stream. The state comes from the in-memory cache when `cache` is set; `work` must not
+   * change it.
+   */
+  async withStream<Event extends DomainEvent, State, T>(
+    streamId: string,
+    decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+    work: (loaded: LoadedStream<State>) => Promise<T>,
+    options: DecideOptions = {},
+  ): Promise<T> {
+    return this.exclusively(streamId, async () => work(await this.loadForDecision(streamId, decider, options)));
+  }
+
+  private async loadForDecision<Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+    options: DecideOptions,
+  ): Promise<LoadedStream<State>> {
+    if (!options.cache) return this.load(streamId, decider);
+    const cached = (this.cache.get(streamId) as CachedStream | undefined) ?? { state: decider.initialState, revision: 'no_stream', position: 0n };
+    const loaded = await this.fold(streamId, decider, cached as LoadedStream<State>);
+    this.cache.set(streamId, loaded);
+    return loaded;
+  }
+
+  private async fold<Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+    from: Omit<LoadedStream<State>, 'exists'>,
+  ): Promise<LoadedStream<State>> {
+    let { state, revision, position } = from;
+    const fromRevision = revision === 'no_stream' ? 0n : (revision as bigint) + 1n;
+    for await (const recorded of this.store.readStream(streamId, { fromRevision })) {
       const schemaVersion = typeof recorded.metadata.schemaVersion === 'number' ? recorded.metadata.schemaVersion : 1;
       state = decider.evolve(state, upcast<Event>({ type: recorded.type, data: recorded.data, schemaVersion }));
       revision = recorded.revision;
@@ -45,39 +96,60 @@ export class StreamDecisions {
     return { state, revision, position, exists: revision !== 'no_stream' };
   }
 
+  /** Decisions on one stream in this process take turns: they would only conflict with each other. */
+  private async exclusively<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(streamId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => mine);
+    this.locks.set(streamId, tail);
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+      if (this.locks.get(streamId) === tail) this.locks.delete(streamId);
+    }
+  }
+
   /** `command` may be a function of the loaded state, for commands that need it to be built. */
   async decide<Command, Event extends DomainEvent, State>(
     streamId: string,
     decider: Decider<Command, Event, State>,
     command: Command | ((state: State) => Command | Promise<Command>),
     metadata: CommandMetadata,
+    options: DecideOptions = {},
   ): Promise<Decision<Event, State>> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const loaded = await this.load(streamId, decider);
-      const resolved = typeof command === 'function' ? await (command as (state: State) => Command | Promise<Command>)(loaded.state) : command;
-      const events = decider.decide(resolved, loaded.state);
-      if (events.length === 0) return { events, state: loaded.state, position: loaded.position };
-      try {
-        const result = await this.append(streamId, events, loaded.revision, metadata);
-        return { events, state: events.reduce(decider.evolve, loaded.state), position: result };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersion)) throw error;
+    return this.exclusively(streamId, async () => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const loaded = await this.loadForDecision(streamId, decider, options);
+        const resolved = typeof command === 'function' ? await (command as (state: State) => Command | Promise<Command>)(loaded.state) : command;
+        const events = decider.decide(resolved, loaded.state);
+        if (events.length === 0) return { events, state: loaded.state, position: loaded.position };
+        try {
+          const result = await this.store.appendToStream(streamId, this.toEventData(events, metadata), { expectedRevision: loaded.revision });
+          const state = events.reduce(decider.evolve, loaded.state);
+          if (options.cache) this.cache.set(streamId, { state, revision: result.nextExpectedRevision, position: result.position });
+          return { events, state, position: result.position };
+        } catch (error) {
+          // Another process wrote first: decide again on the new state. Anything else: forget the
+          // cached state, since it is unknown whether the append happened.
+          if (!(error instanceof WrongExpectedVersion)) {
+            this.cache.delete(streamId);
+            throw error;
+          }
+        }
       }
-    }
-    throw new Conflict(`stream ${streamId} is being changed by too many writers at once; try again`, 'contention');
+      throw new Conflict(`stream ${streamId} is being changed by too many writers at once; try again`, 'contention');
+    });
   }
 
-  async append(streamId: string, events: DomainEvent[], expectedRevision: ExpectedRevision, metadata: CommandMetadata): Promise<bigint> {
-    const result = await this.store.appendToStream(
-      streamId,
-      events.map((event) => ({
-        id: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: { ...metadata, schemaVersion: currentSchemaVersion(event.type) },
-      })),
-      { expectedRevision },
-    );
-    return result.position;
+  private toEventData(events: DomainEvent[], metadata: CommandMetadata) {
+    return events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: { ...metadata, schemaVersion: currentSchemaVersion(event.type) },
+    }));
   }
 }

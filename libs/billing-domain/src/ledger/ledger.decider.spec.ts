@@ -18,7 +18,7 @@ const catalog: PostingBatchInput['catalog'] = {
   ],
 };
 
-const source: PostingSource = { sourceType: 'TIME_ENTRY', accountId: 'acme', purchaseOrderNumber: 'PO-7', description: 'work', approvedBy: 'key-1' };
+const source: PostingSource = { sourceType: 'TIME_ENTRY', accountId: 'acme', purchaseOrderNumber: 'PO-7', description: 'work', approvedBy: 'key-1', postedDate: '2026-11-20' };
 
 const labour = (id: string, contractId: string, hoursWorked: string, dateWorked = '2026-11-02'): PendingLabour => ({
   kind: 'LABOR',
@@ -34,7 +34,6 @@ const post = (items: PendingLabour[], overrides: PostItems['overrides'] = {}): P
   type: 'PostItems',
   postingId: 'p1',
   billToAccountId: 'acme',
-  postedDate: '2026-11-20',
   items: items.map((pending) => ({ pending, source })),
   catalog,
   settings: { roundUpMinutes: 0, multiplyOverage: false },
@@ -95,7 +94,7 @@ describe('ledger decider', () => {
     const unposted = ledgerDecider.decide({ type: 'UnpostItem', billingItemId: 'bi-te1-2', reason: 'wrong work type' }, state);
     // then: both parts go, and the 10 block hours come back
     expect(unposted).toEqual([
-      { type: 'ItemUnposted', data: { sourceItemId: 'te1', billingItemIds: ['bi-te1-1', 'bi-te1-2'], returned: [{ purchaseId: 'b1', kind: 'hours', quantity: '10' }], reason: 'wrong work type' } },
+      { type: 'ItemUnposted', data: { sourceItemId: 'te1', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-te1-1', 'bi-te1-2'], returned: [{ purchaseId: 'b1', kind: 'hours', quantity: '10' }], reason: 'wrong work type' } },
     ]);
     state = given([...posted, ...unposted]);
     expect(state.drawn.get('b1')?.toFixed()).toBe('0');

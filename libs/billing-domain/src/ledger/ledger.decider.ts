@@ -21,6 +21,8 @@ export interface PostingSource {
   purchaseOrderNumber: string | null;
   description: string;
   approvedBy: string;
+  /** The date the approver posted it on (a crash-finished posting keeps its approval's date). */
+  postedDate: string;
 }
 
 /** A posted billing item (http-api.md, "A billing item"), frozen in `ItemPosted`. */
@@ -38,6 +40,7 @@ export interface BillingItemData extends PostedItemDraft {
 
 export interface ItemUnpostedData {
   sourceItemId: string;
+  sourceType: SourceType;
   billingItemIds: string[];
   /** What the posting drew, given back to each purchase. */
   returned: ItemDraw[];
@@ -76,7 +79,6 @@ export interface PostItems {
   type: 'PostItems';
   postingId: string;
   billToAccountId: string;
-  postedDate: string;
   items: { pending: PendingItem; source: PostingSource }[];
   /**
    * The contracts the items name, with each purchase's full size; the ledger knows what has been
@@ -137,7 +139,7 @@ function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
         accountId: source.accountId,
         billToAccountId: command.billToAccountId,
         purchaseOrderNumber: source.purchaseOrderNumber,
-        postedDate: command.postedDate,
+        postedDate: source.postedDate,
         description: source.description,
         approvedBy: source.approvedBy,
       },
@@ -160,7 +162,7 @@ function decideUnpost(command: UnpostItem, state: LedgerState): ItemUnposted[] {
     const seen = returned.get(draw.purchaseId);
     returned.set(draw.purchaseId, seen ? { ...seen, quantity: decimalString(dec(seen.quantity).plus(draw.quantity)) } : { ...draw });
   }
-  return [{ type: 'ItemUnposted', data: { sourceItemId, billingItemIds, returned: [...returned.values()], reason: command.reason } }];
+  return [{ type: 'ItemUnposted', data: { sourceItemId, sourceType: item.data.sourceType, billingItemIds, returned: [...returned.values()], reason: command.reason } }];
 }
 
 export const ledgerDecider: Decider<LedgerCommand, LedgerEvent, LedgerState> = {

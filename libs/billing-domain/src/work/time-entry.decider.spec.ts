@@ -9,7 +9,7 @@ const account: AccountState = {
   terms: { accountId: 'acme', name: 'Acme', parentAccountId: null, invoiceToParent: false, taxRegionId: null, taxExempt: false, paymentTermsDays: 30, currency: 'USD' },
 };
 
-const contract = (id: string, overrides: Partial<RoutingContract> = {}): RoutingContract & { accountId: string } => ({
+const contract = (id: string, overrides: Partial<RoutingContract & { accountId: string }> = {}): RoutingContract & { accountId: string } => ({
   id,
   accountId: 'acme',
   type: 'TIME_AND_MATERIALS',

@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { dec, ledgerDecider, ledgerStream, moneyString, sum, type BillingItemData, type PostItems } from '@billing/domain';
+import { EVENT_STORE, type EventStore } from '@billing/event-store';
+import { listWorkItems, type WorkItemFilter, type WorkItemRow } from '@billing/projections';
+import { BillingLookups } from '../../infrastructure/billing-lookups';
+import { READ_MODEL_DB, ReadYourWrites } from '../../infrastructure/read-models.module';
+import { StreamDecisions } from '../../infrastructure/stream-decisions';
+import { PostingBatchBuilder, type PreparedItem } from '../posting-batch';
+
+export interface PreviewPart {
+  type: string;
+  part: string;
+  quantity: string;
+  rate: string;
+  amount: string;
+  tax: string;
+  covered: boolean;
+  noCharge: boolean;
+  draws: BillingItemData['draws'];
+}
+
+export interface PendingItemPreview {
+  sourceItemId: string;
+  type: string;
+  sourceType: string;
+  status: string;
+  accountId: string;
+  billToAccountId: string | null;
+  contractId: string | null;
+  itemDate: string;
+  description: string | null;
+  /** How it would rate if posted now, with every pending item of its ledger, in posting order. */
+  preview: {
+    hoursToBill: string | null;
+    rate: string;
+    amount: string;
+    tax: string;
+    covered: boolean;
+    overage: boolean;
+    parts: PreviewPart[];
+  } | null;
+  /** Why it cannot post as it is (it is still listed). */
+  error: string | null;
+}
+
+/** `GET /api/approve-and-post`: every pending item with a preview of how it will rate (billing-rules §9). */
+@Injectable()
+export class PreviewApproveAndPost {
+  constructor(
+    private readonly streams: StreamDecisions,
+    private readonly batches: PostingBatchBuilder,
+    private readonly lookups: BillingLookups,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async preview(filter: Omit<WorkItemFilter, 'statuses'>, today: string, actor: string): Promise<PendingItemPreview[]> {
+    await this.readYourWrites.waitFor(await this.store.headPosition());
+    const rows = listWorkItems(this.db, { ...filter, statuses: ['PENDING', 'APPROVED'] });
+    const settings = await this.lookups.settings();
+    const errors = new Map<string, string>();
+    const prepared: PreparedItem[] = [];
+    for (const row of rows) {
+      try {
+        prepared.push(await this.batches.prepare(row));
+      } catch (error) {
+        errors.set(row.itemId, (error as Error).message);
+      }
+    }
+    const rated = new Map<string, BillingItemData[]>();
+    const billTo = new Map(prepared.map((p) => [p.pending.id, p.billToAccountId]));
+    const descriptions = new Map(prepared.map((p) => [p.pending.id, p.source.description]));
+    for (const command of await this.batches.commands(prepared, { postedDate: today, overrides: {}, approvedBy: actor }, 'preview', settings)) {
+      await this.streams.withStream(
+        ledgerStream(command.billToAccountId),
+        ledgerDecider,
+        async ({ state }) => {
+          for (const data of this.rateAll(command, state, errors)) rated.set(data.sourceItemId, [...(rated.get(data.sourceItemId) ?? []), data]);
+        },
+        { cache: true },
+      );
+    }
+    return rows.map((row) => this.toPreview(row, rated.get(row.itemId) ?? [], billTo.get(row.itemId) ?? null, descriptions.get(row.itemId) ?? null, errors.get(row.itemId) ?? null));
+  }
+
+  /** Rates the ledger's batch as one posting would; if the batch is refused, each item alone, so one bad item does not hide the rest. */
+  private rateAll(command: PostItems, state: Parameters<typeof ledgerDecider.decide>[1], errors: Map<string, string>): BillingItemData[] {
+    const decide = (c: PostItems) => ledgerDecider.decide(c, state).flatMap((e) => (e.type === 'ItemPosted' ? [e.data] : []));
+    try {
+      return decide(command);
+    } catch {
+      return command.items.flatMap((item) => {
+        try {
+          return decide({ ...command, items: [item] });
+        } catch (error) {
+          errors.set(item.pending.id, (error as Error).message);
+          return [];
+        }
+      });
+    }
+  }
+
+  private toPreview(row: WorkItemRow, parts: BillingItemData[], billToAccountId: string | null, description: string | null, error: string | null): PendingItemPreview {
+    const charged = parts.find((p) => !p.covered) ?? parts[0];
+    return {
+      sourceItemId: row.itemId,
+      type: row.itemType,
+      sourceType: row.sourceType,
+      status: row.status,
+      accountId: row.accountId,
+      billToAccountId,
+      contractId: row.contractId,
+      itemDate: row.itemDate,
+      description,
+      preview: parts.length
+        ? {
+            hoursToBill: parts[0].labour?.hoursToBill ?? null,
+            rate: charged.rate,
+            amount: moneyString(sum(parts.map((p) => dec(p.amount)))),
+            tax: moneyString(sum(parts.map((p) => dec(p.tax)))),
+            covered: parts.every((p) => p.covered),
+            overage: parts.some((p) => p.part === 'OVERAGE' || p.type === 'LABOR_OVERAGE'),
+            parts: parts.map((p) => ({ type: p.type, part: p.part, quantity: p.quantity, rate: p.rate, amount: p.amount, tax: p.tax, covered: p.covered, noCharge: p.noCharge, draws: p.draws })),
+          }
+        : null,
+      error,
+    };
+  }
+}

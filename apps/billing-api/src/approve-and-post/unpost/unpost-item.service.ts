@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import {
+  chargeDecider,
+  chargeStream,
+  expenseDecider,
+  expenseStream,
+  ledgerDecider,
+  ledgerStream,
+  NotFound,
+  timeEntryDecider,
+  timeEntryStream,
+  type ReleaseItem,
+} from '@billing/domain';
+import { EVENT_STORE, type EventStore } from '@billing/event-store';
+import { billingItemView, findBillingItem, type BillingItemView } from '@billing/projections';
+import { READ_MODEL_DB, ReadYourWrites } from '../../infrastructure/read-models.module';
+import { StreamDecisions, type CommandMetadata } from '../../infrastructure/stream-decisions';
+
+/**
+ * Unpost, the mirror of posting: `ItemUnposted` on the ledger gives back everything the posting
+ * drew, then `ItemReleased` on the source's stream makes it pending and editable again. A retry
+ * after a crash between the two finishes the release.
+ */
+@Injectable()
+export class UnpostItem {
+  constructor(
+    private readonly streams: StreamDecisions,
+    private readonly readYourWrites: ReadYourWrites,
+    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async unpost(billingItemId: string, reason: string, metadata: CommandMetadata): Promise<{ unposted: BillingItemView[]; position: bigint }> {
+    await this.readYourWrites.waitFor(await this.store.headPosition());
+    const known = findBillingItem(this.db, billingItemId);
+    if (!known) throw new NotFound('billing item', billingItemId);
+    const meta = { ...metadata, reason };
+    const decision = await this.streams.decide(ledgerStream(known.billToAccountId), ledgerDecider, { type: 'UnpostItem', billingItemId, reason }, meta, { cache: true });
+    const ledgerItem = decision.state.items.get(billingItemId)!;
+    const [unposted] = decision.events;
+    const partIds: string[] = unposted?.type === 'ItemUnposted' ? unposted.data.billingItemIds : [billingItemId];
+    let position = decision.position;
+
+    const { sourceItemId, sourceType } = ledgerItem.data;
+    const release: ReleaseItem = { type: 'ReleaseItem', release: { itemId: sourceItemId, reason, billingItemIds: partIds } };
+    if (!decision.state.postedBySource.has(sourceItemId)) {
+      const released =
+        sourceType === 'TIME_ENTRY'
+          ? await this.streams.decide(timeEntryStream(sourceItemId), timeEntryDecider, release, meta)
+          : sourceType === 'CHARGE'
+            ? await this.streams.decide(chargeStream(sourceItemId), chargeDecider, release, meta)
+            : sourceType === 'EXPENSE'
+              ? await this.streams.decide(expenseStream(sourceItemId), expenseDecider, release, meta)
+              : undefined;
+      if (released && released.position > position) position = released.position;
+    }
+    return {
+      unposted: partIds.map((id) => {
+        const item = decision.state.items.get(id)!;
+        return billingItemView(item.data, item.invoiceId, item.status);
+      }),
+      position,
+    };
+  }
+}

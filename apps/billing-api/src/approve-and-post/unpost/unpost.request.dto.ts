@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+
+export class UnpostRequest {
+  @ApiProperty({ example: 'wrong work type' })
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+}

@@ -1,0 +1,63 @@
+import { RuleViolation, type Decider, type DomainEvent } from '@billing/domain';
+import { SqliteEventStore } from '@billing/event-store';
+import { StreamDecisions } from './stream-decisions';
+
+/** A tiny budget: each `Spend` takes one unit while any is left. */
+type Spent = DomainEvent<'Spent', { by: string }>;
+interface Spend {
+  type: 'Spend';
+  by: string;
+}
+const budget: Decider<Spend, Spent, { left: number; by: string[] }> = {
+  initialState: { left: 10, by: [] },
+  decide: (command, state) => {
+    if (state.left === 0) throw new RuleViolation('budget-spent', 'nothing left');
+    return [{ type: 'Spent', data: { by: command.by } }];
+  },
+  evolve: (state, event) => ({ left: state.left - 1, by: [...state.by, event.data.by] }),
+};
+
+const meta = { actor: 't', actorRole: 'finance', correlationId: 'c', causationId: 'k', occurredAt: '2026-11-20T00:00:00.000Z' };
+
+describe('StreamDecisions', () => {
+  it('two instances (as two processes would) deciding at once on one stream never overspend: conflicts are decided again', async () => {
+    // given: one store, two writers that share no lock and no cache
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    const a = new StreamDecisions(store);
+    const b = new StreamDecisions(store);
+    let conflicts = 0;
+    const append = store.appendToStream.bind(store);
+    store.appendToStream = async (...args) => {
+      // let the other writer run between reading and appending, as a second process would
+      await new Promise((r) => setImmediate(r));
+      try {
+        return await append(...args);
+      } catch (error) {
+        conflicts++;
+        throw error;
+      }
+    };
+    // when: 14 spends of a budget of 10, split between the writers, all at once
+    const results = await Promise.allSettled(
+      Array.from({ length: 14 }, (_, i) => (i % 2 ? a : b).decide('budget-1', budget, { type: 'Spend', by: `w${i}` }, meta, { cache: i % 4 < 2 })),
+    );
+    // then: exactly 10 succeed, 4 are refused by the rule, and the stream holds 10 events
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused.map((r) => (r.reason as RuleViolation).rule)).toEqual(['budget-spent', 'budget-spent', 'budget-spent', 'budget-spent']);
+    expect((await a.load('budget-1', budget)).state.left).toBe(0);
+    expect(conflicts).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it('a cached stream picks up events another writer appended', async () => {
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    const a = new StreamDecisions(store);
+    const b = new StreamDecisions(store);
+    await a.decide('budget-2', budget, { type: 'Spend', by: 'a1' }, meta, { cache: true });
+    await b.decide('budget-2', budget, { type: 'Spend', by: 'b1' }, meta, { cache: true });
+    const { state } = await a.decide('budget-2', budget, { type: 'Spend', by: 'a2' }, meta, { cache: true });
+    expect(state).toEqual({ left: 7, by: ['a1', 'b1', 'a2'] });
+    await store.close();
+  });
+});

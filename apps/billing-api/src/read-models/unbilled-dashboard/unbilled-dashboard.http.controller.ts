@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type Database from 'better-sqlite3';
+import { queryUnbilledDashboard, type DashboardItem, type DashboardTotals } from '@billing/projections';
+import { CommandMeta } from '../../auth/caller';
+import { READERS, Roles } from '../../auth/roles.decorator';
+import { BillingLookups } from '../../infrastructure/billing-lookups';
+import { READ_MODEL_DB } from '../../infrastructure/read-models.module';
+import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+import { UnbilledDashboardRequest } from './unbilled-dashboard.request.dto';
+
+@ApiTags('read models')
+@ApiBearerAuth()
+@Controller('api/dashboard/unbilled')
+export class UnbilledDashboardHttpController {
+  constructor(
+    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    private readonly lookups: BillingLookups,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Every item not yet invoiced, by stage, with amount, age, age bucket and stuck flag; totals by account, contract and stage' })
+  async dashboard(
+    @Query() query: UnbilledDashboardRequest,
+    @CommandMeta() metadata: CommandMetadata,
+  ): Promise<{ items: DashboardItem[]; total: number; limit: number; offset: number; totals: DashboardTotals }> {
+    const { stuckAfterDays } = await this.lookups.settings();
+    const limit = query.limit ?? 1000;
+    const offset = query.offset ?? 0;
+    const result = queryUnbilledDashboard(this.db, {
+      accountId: query.accountId,
+      contractId: query.contractId,
+      type: query.type,
+      workTypeId: query.workTypeId,
+      resourceId: query.resourceId,
+      from: query.from,
+      to: query.to,
+      stage: query.stage,
+      asOf: query.asOf ?? metadata.occurredAt.slice(0, 10),
+      stuckAfterDays,
+      limit,
+      offset,
+    });
+    return { items: result.items, total: result.total, limit, offset, totals: result.totals };
+  }
+}

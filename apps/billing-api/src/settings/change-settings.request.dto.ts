@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class ChangeSettingsRequest {
+  @ApiPropertyOptional({ description: 'Round hours worked up to this many minutes: 0 (none) or a multiple of 3 up to 60' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  roundUpMinutes?: number;
+
+  @ApiPropertyOptional({ description: 'Apply the block-hour multiplier to block overage' })
+  @IsOptional()
+  @IsBoolean()
+  multiplyOverage?: boolean;
+
+  @ApiPropertyOptional({ description: 'Labour posts only once the resource’s timesheet for the week is approved' })
+  @IsOptional()
+  @IsBoolean()
+  requireApprovedTimesheet?: boolean;
+
+  @ApiPropertyOptional({ description: 'Unbilled items older than this many days are flagged as stuck' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  stuckAfterDays?: number;
+}

@@ -1,0 +1,24 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { expenseDecider, expenseStream } from '@billing/domain';
+import { BillingLookups } from '../../../infrastructure/billing-lookups';
+import { StreamDecisions } from '../../../infrastructure/stream-decisions';
+import type { WorkCommandResult } from '../../time-entries/log-time-entry/log-time-entry.command';
+import { namedContractOf } from '../../named-contract';
+import { RecordExpenseCommand } from './record-expense.command';
+
+@CommandHandler(RecordExpenseCommand)
+export class RecordExpenseHandler implements ICommandHandler<RecordExpenseCommand, WorkCommandResult> {
+  constructor(
+    private readonly streams: StreamDecisions,
+    private readonly lookups: BillingLookups,
+  ) {}
+
+  async execute({ expense, metadata }: RecordExpenseCommand): Promise<WorkCommandResult> {
+    const [account, contract] = await Promise.all([
+      this.lookups.account(expense.accountId),
+      expense.contractId ? this.lookups.contract(expense.contractId).then(namedContractOf) : undefined,
+    ]);
+    const { events, position } = await this.streams.decide(expenseStream(expense.expenseId), expenseDecider, { type: 'RecordExpense', expense, account, contract }, metadata);
+    return { created: events.length > 0, position };
+  }
+}

@@ -1,0 +1,14 @@
+import type { TimeEntryRequest } from '@billing/domain';
+import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
+
+export class LogTimeEntryCommand {
+  constructor(
+    readonly request: TimeEntryRequest,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+export interface WorkCommandResult {
+  created: boolean;
+  position: bigint;
+}

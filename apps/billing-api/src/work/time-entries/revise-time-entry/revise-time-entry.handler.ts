@@ -1,0 +1,28 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { NotFound, timeEntryDecider, timeEntryStream } from '@billing/domain';
+import { StreamDecisions } from '../../../infrastructure/stream-decisions';
+import type { WorkCommandResult } from '../log-time-entry/log-time-entry.command';
+import { TimeEntryContextLoader } from '../time-entry-context';
+import { ReviseTimeEntryCommand } from './revise-time-entry.command';
+
+@CommandHandler(ReviseTimeEntryCommand)
+export class ReviseTimeEntryHandler implements ICommandHandler<ReviseTimeEntryCommand, WorkCommandResult> {
+  constructor(
+    private readonly streams: StreamDecisions,
+    private readonly contexts: TimeEntryContextLoader,
+  ) {}
+
+  async execute({ timeEntryId, changes, metadata }: ReviseTimeEntryCommand): Promise<WorkCommandResult> {
+    const { events, position } = await this.streams.decide(
+      timeEntryStream(timeEntryId),
+      timeEntryDecider,
+      async (state) => {
+        if (state.status !== 'logged') throw new NotFound('time entry', timeEntryId);
+        const after = { ...state.entry, ...changes };
+        return { type: 'ReviseTimeEntry' as const, timeEntryId, changes, context: await this.contexts.load(after) };
+      },
+      metadata,
+    );
+    return { created: events.length > 0, position };
+  }
+}

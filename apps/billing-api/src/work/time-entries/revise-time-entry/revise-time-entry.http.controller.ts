@@ -1,0 +1,43 @@
+import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ReviseTimeEntry } from '@billing/domain';
+import { CommandMeta } from '../../../auth/caller';
+import { Roles } from '../../../auth/roles.decorator';
+import { canonical } from '../../../http/decimal-field';
+import { ReadYourWrites } from '../../../infrastructure/read-models.module';
+import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
+import { TimeEntryQueries, type TimeEntryView } from '../get-time-entries/time-entry.queries';
+import type { WorkCommandResult } from '../log-time-entry/log-time-entry.command';
+import { ReviseTimeEntryCommand } from './revise-time-entry.command';
+import { ReviseTimeEntryRequest } from './revise-time-entry.request.dto';
+
+@ApiTags('work')
+@ApiBearerAuth()
+@Controller('api/time-entries')
+export class ReviseTimeEntryHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: TimeEntryQueries,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Patch(':id')
+  @Roles('technician', 'finance')
+  @ApiOperation({ summary: 'Revise a time entry (routing and hours to bill are decided again); 409 once approved or posted' })
+  async revise(@Param('id') id: string, @Body() body: ReviseTimeEntryRequest, @CommandMeta() metadata: CommandMetadata): Promise<TimeEntryView> {
+    const changes: ReviseTimeEntry['changes'] = {};
+    if (body.roleId !== undefined) changes.roleId = body.roleId;
+    if (body.workTypeId !== undefined) changes.workTypeId = body.workTypeId;
+    if (body.dateWorked !== undefined) changes.dateWorked = body.dateWorked;
+    if (body.hoursWorked !== undefined) changes.hoursWorked = canonical(body.hoursWorked);
+    if (body.offsetHours !== undefined) changes.offsetHours = canonical(body.offsetHours);
+    if (body.startTime !== undefined) changes.startTime = body.startTime === null ? null : new Date(body.startTime).toISOString();
+    if (body.ticketId !== undefined) changes.ticketId = body.ticketId;
+    if (body.contractId !== undefined) changes.requestedContractId = body.contractId;
+    if (body.summary !== undefined) changes.summary = body.summary;
+    const result = await this.commands.execute<ReviseTimeEntryCommand, WorkCommandResult>(new ReviseTimeEntryCommand(id, changes, metadata));
+    await this.readYourWrites.waitFor(result.position);
+    return this.queries.get(id);
+  }
+}

@@ -1,0 +1,294 @@
+import type Database from 'better-sqlite3';
+import { dec, moneyString, roundMoney, type BillingItemData, type ItemUnpostedData, type TimeEntryData } from '@billing/domain';
+import type { RecordedEvent } from '@billing/event-store';
+import type { Projection } from '../../runner/projection';
+import { domainEvent, occurredAt } from '../domain-event';
+import { ITEM_TYPE_OF_SOURCE } from './work-items.read-model';
+
+export type DashboardStage = 'AWAITING_POSTING' | 'AWAITING_INVOICE';
+
+/**
+ * How a pending item's amount is previewed. `billable`: what it would charge at today's rates;
+ * `prepaid`: drawn from a block, retainer or ticket purchase (0.00 unless it runs short);
+ * `covered`: paid by a recurring, per-ticket or fixed-price contract; `no-charge`: non-billable.
+ */
+export type Coverage = 'billable' | 'prepaid' | 'covered' | 'no-charge';
+
+export interface DashboardItem {
+  key: string;
+  stage: DashboardStage;
+  sourceItemId: string;
+  sourceType: string;
+  type: string;
+  billingItemId: string | null;
+  accountId: string;
+  contractId: string | null;
+  workTypeId: string | null;
+  resourceId: string | null;
+  itemDate: string;
+  hours: string | null;
+  amount: string;
+  coverage: Coverage;
+  ageDays: number;
+  ageBucket: '0-7' | '8-30' | '31-60' | 'over 60';
+  stuck: boolean;
+}
+
+export interface DashboardTotals {
+  byAccount: Record<string, { count: number; amount: string }>;
+  byContract: Record<string, { count: number; amount: string }>;
+  byStage: Record<string, { count: number; amount: string }>;
+}
+
+export interface DashboardFilter {
+  accountId?: string;
+  contractId?: string;
+  type?: string;
+  workTypeId?: string;
+  resourceId?: string;
+  from?: string;
+  to?: string;
+  stage?: DashboardStage;
+  /** Ages are counted to this date. */
+  asOf: string;
+  stuckAfterDays: number;
+  limit: number;
+  offset: number;
+}
+
+const cents = (amount: string | ReturnType<typeof dec>) => Number(roundMoney(dec(amount)).times(100).toFixed(0));
+const COVERED_TYPES = new Set(['RECURRING_SERVICE', 'PER_TICKET', 'FIXED_PRICE']);
+const PREPAID_TYPES = new Set(['BLOCK_HOURS', 'RETAINER']);
+
+interface ContractRow {
+  type: string;
+  account_id: string;
+  role_rates: string;
+}
+
+/**
+ * The unbilled-items dashboard (billing-rules §11): every item not yet invoiced, awaiting
+ * Approve & Post or posted and awaiting an invoice. Amounts are kept in integer cents so the
+ * totals are exact sums in SQL. Pending amounts are previews at the rates known when the item
+ * was logged; posted amounts are what was posted.
+ */
+export const unbilledDashboardProjection: Projection = {
+  name: 'unbilled-dashboard',
+  version: 1,
+  tables: ['dashboard_items', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
+  open(db) {
+    db.exec(`CREATE TABLE IF NOT EXISTS dashboard_items (
+      key TEXT PRIMARY KEY, stage TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, source_item_id TEXT NOT NULL, source_type TEXT NOT NULL,
+      item_type TEXT NOT NULL, billing_item_id TEXT, account_id TEXT NOT NULL, contract_id TEXT, work_type_id TEXT, resource_id TEXT,
+      item_date TEXT NOT NULL, hours TEXT, amount_cents INTEGER NOT NULL, coverage TEXT NOT NULL, logged_at TEXT NOT NULL)`);
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_account ON dashboard_items (hidden, account_id, item_date)');
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_contract ON dashboard_items (contract_id)');
+    db.exec('CREATE TABLE IF NOT EXISTS dashboard_roles (id TEXT PRIMARY KEY, hourly_rate TEXT NOT NULL)');
+    db.exec('CREATE TABLE IF NOT EXISTS dashboard_work_types (id TEXT PRIMARY KEY, billable INTEGER NOT NULL, modifier TEXT NOT NULL)');
+    db.exec('CREATE TABLE IF NOT EXISTS dashboard_contracts (id TEXT PRIMARY KEY, type TEXT NOT NULL, account_id TEXT NOT NULL, role_rates TEXT NOT NULL)');
+    const upsert = db.prepare(`INSERT INTO dashboard_items (key, stage, source_item_id, source_type, item_type, billing_item_id, account_id, contract_id, work_type_id, resource_id, item_date, hours, amount_cents, coverage, logged_at)
+      VALUES (@key, @stage, @source_item_id, @source_type, @item_type, @billing_item_id, @account_id, @contract_id, @work_type_id, @resource_id, @item_date, @hours, @amount_cents, @coverage, @logged_at)
+      ON CONFLICT(key) DO UPDATE SET contract_id = excluded.contract_id, work_type_id = excluded.work_type_id, item_date = excluded.item_date,
+        hours = excluded.hours, amount_cents = excluded.amount_cents, coverage = excluded.coverage`);
+    const setHidden = db.prepare('UPDATE dashboard_items SET hidden = ? WHERE key = ?');
+    const remove = db.prepare('DELETE FROM dashboard_items WHERE key = ?');
+    const role = db.prepare<[string], { hourly_rate: string }>('SELECT hourly_rate FROM dashboard_roles WHERE id = ?');
+    const workType = db.prepare<[string], { billable: number; modifier: string }>('SELECT billable, modifier FROM dashboard_work_types WHERE id = ?');
+    const contract = db.prepare<[string], ContractRow>('SELECT type, account_id, role_rates FROM dashboard_contracts WHERE id = ?');
+    const addRole = db.prepare('INSERT OR REPLACE INTO dashboard_roles (id, hourly_rate) VALUES (?, ?)');
+    const addWorkType = db.prepare('INSERT OR REPLACE INTO dashboard_work_types (id, billable, modifier) VALUES (?, ?, ?)');
+    const addContract = db.prepare('INSERT OR REPLACE INTO dashboard_contracts (id, type, account_id, role_rates) VALUES (?, ?, ?, ?)');
+    const resourceOf = db.prepare<[string], { resource_id: string | null }>('SELECT resource_id FROM dashboard_items WHERE key = ?');
+
+    const pendingKey = (sourceType: string, id: string) => `src:${sourceType}:${id}`;
+    const pending = (recorded: RecordedEvent, sourceType: string, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) =>
+      upsert.run({
+        key: pendingKey(sourceType, f.id),
+        stage: 'AWAITING_POSTING',
+        source_item_id: f.id,
+        source_type: sourceType,
+        item_type: ITEM_TYPE_OF_SOURCE[sourceType as keyof typeof ITEM_TYPE_OF_SOURCE],
+        billing_item_id: null,
+        account_id: f.accountId,
+        contract_id: f.contractId,
+        work_type_id: f.workTypeId ?? null,
+        resource_id: f.resourceId ?? null,
+        item_date: f.itemDate,
+        hours: f.hours ?? null,
+        amount_cents: cents(f.amount),
+        coverage: f.coverage,
+        logged_at: occurredAt(recorded),
+      });
+
+    /** The labour preview of billing-rules §5 at the rates this read model knows. */
+    const labourPreview = (e: TimeEntryData): { amount: string; coverage: Coverage } => {
+      const wt = workType.get(e.workTypeId);
+      if (wt && wt.billable === 0) return { amount: '0', coverage: 'no-charge' };
+      const c = e.contractId ? contract.get(e.contractId) : undefined;
+      if (c && COVERED_TYPES.has(c.type)) return { amount: '0', coverage: 'covered' };
+      if (c && PREPAID_TYPES.has(c.type)) return { amount: '0', coverage: 'prepaid' };
+      const contractRate = c ? (JSON.parse(c.role_rates) as { roleId: string; hourlyRate: string }[]).find((r) => r.roleId === e.roleId)?.hourlyRate : undefined;
+      const base = dec(contractRate ?? role.get(e.roleId)?.hourly_rate ?? '0');
+      const modifier = wt ? (JSON.parse(wt.modifier) as { type: string; value?: string }) : { type: 'none' };
+      const hours = dec(e.hoursToBill);
+      switch (modifier.type) {
+        case 'add':
+          return { amount: base.plus(modifier.value!).times(hours).toFixed(), coverage: 'billable' };
+        case 'multiply':
+          return { amount: base.times(modifier.value!).times(hours).toFixed(), coverage: 'billable' };
+        case 'custom':
+          return { amount: dec(modifier.value!).times(hours).toFixed(), coverage: 'billable' };
+        case 'flat':
+          return { amount: modifier.value!, coverage: 'billable' };
+        default:
+          return { amount: base.times(hours).toFixed(), coverage: 'billable' };
+      }
+    };
+
+    return (recorded) => {
+      const event = domainEvent(recorded);
+      const d = event.data as Record<string, unknown>;
+      switch (event.type) {
+        case 'RoleCreated':
+          addRole.run(d.roleId, d.hourlyRate);
+          return;
+        case 'WorkTypeCreated':
+          addWorkType.run(d.workTypeId, d.billable ? 1 : 0, JSON.stringify(d.modifier));
+          return;
+        case 'ContractCreated':
+          addContract.run(d.contractId, d.type, d.accountId, JSON.stringify(d.roleRates ?? []));
+          return;
+        case 'TimeEntryLogged':
+        case 'TimeEntryRevised': {
+          const e = event.data as TimeEntryData;
+          return void pending(recorded, 'TIME_ENTRY', { id: e.timeEntryId, accountId: e.accountId, contractId: e.contractId, itemDate: e.dateWorked, hours: e.hoursToBill, workTypeId: e.workTypeId, resourceId: e.resourceId, ...labourPreview(e) });
+        }
+        case 'ChargeRecorded': {
+          const amount = d.billable ? dec(d.quantity as string).times(d.unitPrice as string).toFixed() : '0';
+          return void pending(recorded, 'CHARGE', { id: d.chargeId as string, accountId: d.accountId as string, contractId: d.contractId as string | null, itemDate: d.date as string, amount, coverage: d.billable ? 'billable' : 'no-charge' });
+        }
+        case 'ExpenseRecorded':
+          return void pending(recorded, 'EXPENSE', { id: d.expenseId as string, accountId: d.accountId as string, contractId: d.contractId as string | null, itemDate: d.date as string, amount: d.billable ? (d.amount as string) : '0', coverage: d.billable ? 'billable' : 'no-charge' });
+        case 'TicketCompleted':
+          return void pending(recorded, 'TICKET', { id: d.itemId as string, accountId: d.accountId as string, contractId: d.contractId as string, itemDate: d.date as string, amount: '0', coverage: 'prepaid' });
+        case 'BlockPurchased':
+        case 'RetainerPurchased':
+        case 'TicketsPurchased': {
+          const c = contract.get(d.contractId as string);
+          const amount = event.type === 'BlockPurchased' ? dec(d.hours as string).times(d.hourlyRate as string) : event.type === 'RetainerPurchased' ? dec(d.amount as string) : dec(String(d.tickets)).times(d.perTicketRate as string);
+          const sourceType = event.type === 'BlockPurchased' ? 'BLOCK_PURCHASE' : event.type === 'RetainerPurchased' ? 'RETAINER_PURCHASE' : 'TICKET_PURCHASE';
+          return void pending(recorded, sourceType, { id: d.purchaseId as string, accountId: c?.account_id ?? '', contractId: d.contractId as string, itemDate: d.startDate as string, amount: amount.toFixed(), coverage: 'billable' });
+        }
+        case 'ItemPosted': {
+          const item = event.data as BillingItemData;
+          const sourceKey = pendingKey(item.sourceType, item.sourceItemId);
+          setHidden.run(1, sourceKey);
+          upsert.run({
+            key: `bi:${item.billingItemId}`,
+            stage: 'AWAITING_INVOICE',
+            source_item_id: item.sourceItemId,
+            source_type: item.sourceType,
+            item_type: item.type,
+            billing_item_id: item.billingItemId,
+            account_id: item.accountId,
+            contract_id: item.contractId,
+            work_type_id: item.labour?.workTypeId ?? null,
+            resource_id: resourceOf.get(sourceKey)?.resource_id ?? null,
+            item_date: item.itemDate,
+            hours: item.labour ? item.quantity : null,
+            amount_cents: cents(item.amount),
+            coverage: item.noCharge ? 'no-charge' : item.covered ? (item.draws.length ? 'prepaid' : 'covered') : 'billable',
+            logged_at: occurredAt(recorded),
+          });
+          return;
+        }
+        case 'ItemUnposted': {
+          const unposted = event.data as ItemUnpostedData;
+          for (const id of unposted.billingItemIds) remove.run(`bi:${id}`);
+          setHidden.run(0, pendingKey(unposted.sourceType, unposted.sourceItemId));
+          return;
+        }
+      }
+    };
+  },
+};
+
+interface ItemRow {
+  key: string;
+  stage: DashboardStage;
+  source_item_id: string;
+  source_type: string;
+  item_type: string;
+  billing_item_id: string | null;
+  account_id: string;
+  contract_id: string | null;
+  work_type_id: string | null;
+  resource_id: string | null;
+  item_date: string;
+  hours: string | null;
+  amount_cents: number;
+  coverage: Coverage;
+}
+
+const DAY_MS = 86_400_000;
+const ageBucket = (days: number): DashboardItem['ageBucket'] => (days <= 7 ? '0-7' : days <= 30 ? '8-30' : days <= 60 ? '31-60' : 'over 60');
+const money = (centsTotal: number) => moneyString(dec(centsTotal).dividedBy(100));
+
+function whereOf(filter: DashboardFilter): { sql: string; params: unknown[] } {
+  const where = ['hidden = 0'];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (filter.accountId) add('account_id = ?', filter.accountId);
+  if (filter.contractId) add('contract_id = ?', filter.contractId);
+  if (filter.type) add('item_type = ?', filter.type);
+  if (filter.workTypeId) add('work_type_id = ?', filter.workTypeId);
+  if (filter.resourceId) add('resource_id = ?', filter.resourceId);
+  if (filter.from) add('item_date >= ?', filter.from);
+  if (filter.to) add('item_date <= ?', filter.to);
+  if (filter.stage) add('stage = ?', filter.stage);
+  return { sql: where.join(' AND '), params };
+}
+
+/** The dashboard's items (a page of them) and totals over every item the filter selects. */
+export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { items: DashboardItem[]; total: number; totals: DashboardTotals } {
+  const { sql, params } = whereOf(filter);
+  const asOf = Date.parse(`${filter.asOf}T00:00:00Z`);
+  const rows = db
+    .prepare<unknown[], ItemRow>(`SELECT * FROM dashboard_items WHERE ${sql} ORDER BY item_date, key LIMIT ? OFFSET ?`)
+    .all(...params, filter.limit, filter.offset);
+  const items = rows.map((r): DashboardItem => {
+    const ageDays = Math.max(0, Math.floor((asOf - Date.parse(`${r.item_date}T00:00:00Z`)) / DAY_MS));
+    return {
+      key: r.key,
+      stage: r.stage,
+      sourceItemId: r.source_item_id,
+      sourceType: r.source_type,
+      type: r.item_type,
+      billingItemId: r.billing_item_id,
+      accountId: r.account_id,
+      contractId: r.contract_id,
+      workTypeId: r.work_type_id,
+      resourceId: r.resource_id,
+      itemDate: r.item_date,
+      hours: r.hours,
+      amount: money(r.amount_cents),
+      coverage: r.coverage,
+      ageDays,
+      ageBucket: ageBucket(ageDays),
+      stuck: ageDays > filter.stuckAfterDays,
+    };
+  });
+  const grouped = (column: string) =>
+    Object.fromEntries(
+      db
+        .prepare<unknown[], { k: string | null; n: number; c: number }>(`SELECT ${column} AS k, COUNT(*) AS n, SUM(amount_cents) AS c FROM dashboard_items WHERE ${sql} GROUP BY ${column} ORDER BY ${column}`)
+        .all(...params)
+        .map((g) => [g.k ?? '(none)', { count: g.n, amount: money(g.c) }]),
+    );
+  const byStage = grouped('stage');
+  const total = Object.values(byStage).reduce((n, s) => n + s.count, 0);
+  return { items, total, totals: { byAccount: grouped('account_id'), byContract: grouped('contract_id'), byStage } };
+}
