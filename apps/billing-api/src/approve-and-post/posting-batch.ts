@@ -15,7 +15,9 @@ import {
   timesheetDecider,
   timesheetStream,
   weekStartOf,
+  type AccountState,
   type Approval,
+  type BillingCodeTerms,
   type BillingSettings,
   type ContractRatingSnapshot,
   type ContractState,
@@ -40,6 +42,12 @@ export interface PreparedItem {
   roleIds: string[];
   workTypeIds: string[];
   resourceId: string | null;
+}
+
+interface SharedLookups {
+  contract(id: string): Promise<ContractState>;
+  account(id: string): Promise<AccountState>;
+  billingCode(id: string): Promise<BillingCodeTerms | undefined>;
 }
 
 /** The request's own choices, used for items not approved yet. */
@@ -72,19 +80,30 @@ export class PostingBatchBuilder {
     });
   }
 
-  async prepare(ref: WorkItemRef): Promise<PreparedItem> {
-    const contracts = new Map<string, Promise<ContractState>>();
-    const contract = (id: string) => {
-      if (!contracts.has(id)) contracts.set(id, this.lookups.contract(id));
-      return contracts.get(id)!;
+  /** Loads the items, sharing the contracts, accounts and billing codes they name. */
+  async prepareAll(refs: readonly WorkItemRef[]): Promise<PreparedItem[]> {
+    const memo = new Map<string, Promise<unknown>>();
+    const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+      if (!memo.has(key)) memo.set(key, load());
+      return memo.get(key) as Promise<T>;
     };
+    const shared: SharedLookups = {
+      contract: (id) => once(`contract:${id}`, () => this.lookups.contract(id)),
+      account: (id) => once(`account:${id}`, () => this.lookups.account(id)),
+      billingCode: (id) => once(`billingCode:${id}`, () => this.lookups.billingCode(id)),
+    };
+    return Promise.all(refs.map((ref) => this.prepare(ref, shared)));
+  }
+
+  private async prepare(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+    const contract = shared.contract;
     const base = async (accountId: string, contractId: string | null) => {
       if (contractId) {
         const state = await contract(contractId);
         if (state.status !== 'exists') throw new NotFound('contract', contractId);
         return { billToAccountId: state.terms.billToAccountId ?? state.terms.accountId, purchaseOrderNumber: state.terms.purchaseOrderNumber };
       }
-      const account = await this.lookups.account(accountId);
+      const account = await shared.account(accountId);
       if (account.status !== 'active') throw new NotFound('account', accountId);
       const { invoiceToParent, parentAccountId } = account.terms;
       return { billToAccountId: invoiceToParent && parentAccountId ? parentAccountId : accountId, purchaseOrderNumber: null };
@@ -112,7 +131,7 @@ export class PostingBatchBuilder {
         if (state.status !== 'recorded') throw new NotFound('charge', ref.itemId);
         const c = state.charge;
         const { billToAccountId, purchaseOrderNumber } = await base(c.accountId, c.contractId);
-        const billingCode = c.billingCodeId ? await this.lookups.billingCode(c.billingCodeId) : undefined;
+        const billingCode = c.billingCodeId ? await shared.billingCode(c.billingCodeId) : undefined;
         return {
           ref,
           pending: { kind: 'CHARGE', id: c.chargeId, contractId: c.contractId, itemDate: c.date, quantity: c.quantity, unitPrice: c.unitPrice, unitCost: c.unitCost, billable: c.billable, taxCategoryId: billingCode?.taxCategory ?? null },

@@ -49,6 +49,14 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_by_event_id ON events (event_id);
 `;
 
+interface PendingAppend {
+  stream: string;
+  events: EventData[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
 function toRecorded(row: EventRow): RecordedEvent {
   return {
     id: row.event_id,
@@ -67,8 +75,8 @@ function likePrefix(prefix: string): string {
 }
 
 /**
- * The embedded event store: one SQLite file in WAL mode, one table of events. An append is one
- * immediate transaction with `synchronous=FULL`, so it is durable when its promise resolves.
+ * The embedded event store: one SQLite file in WAL mode, one table of events. Appends commit in
+ * immediate transactions with `synchronous=FULL`, so an append is durable when its promise resolves.
  * Subscriptions are woken by appends made through this instance and poll for the others.
  */
 export class SqliteEventStore implements EventStore {
@@ -84,7 +92,10 @@ export class SqliteEventStore implements EventStore {
   private readonly eventAt: Database.Statement<[string, number], EventRow>;
   private readonly insert: Database.Statement<[string, string, number, string, string, string, string]>;
   private readonly head: Database.Statement<[], { position: number | null }>;
-  private readonly appendTransaction: (stream: string, events: EventData[], expected: ExpectedRevision) => AppendResult;
+  private readonly appendOne: (stream: string, events: EventData[], expected: ExpectedRevision) => AppendResult;
+  private readonly commitGroup: (work: () => void) => void;
+  private readonly queue: PendingAppend[] = [];
+  private flushScheduled = false;
 
   constructor(options: SqliteEventStoreOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -105,14 +116,56 @@ export class SqliteEventStore implements EventStore {
       'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.head = this.db.prepare('SELECT MAX(position) AS position FROM events');
-    this.appendTransaction = this.db.transaction((stream, events, expected) => this.appendInTransaction(stream, events, expected)).immediate;
+    // Nested in the group's transaction, each append is a savepoint: a refused one undoes only itself.
+    this.appendOne = this.db.transaction((stream: string, events: EventData[], expected: ExpectedRevision) => this.appendInTransaction(stream, events, expected));
+    this.commitGroup = this.db.transaction((work: () => void) => work()).immediate;
   }
 
-  async appendToStream(stream: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  /**
+   * Appends that arrive together are committed together (group commit): one transaction, one
+   * fsync, each append in a savepoint of its own. Every promise resolves only after the commit.
+   */
+  appendToStream(stream: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
-    const result = this.appendTransaction(stream, events, options.expectedRevision);
-    if (events.length > 0) this.wakeSubscribers();
-    return result;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ stream, events, expected: options.expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const group = this.queue.splice(0);
+    if (group.length === 0) return;
+    if (this.closed) {
+      for (const append of group) append.reject(new EventStoreUnavailable('the event store is closed'));
+      return;
+    }
+    const outcomes: ({ result: AppendResult } | { error: unknown })[] = [];
+    try {
+      this.commitGroup(() => {
+        for (const append of group) {
+          try {
+            outcomes.push({ result: this.appendOne(append.stream, append.events, append.expected) });
+          } catch (error) {
+            outcomes.push({ error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed (disk full, I/O error): nothing of the group was written.
+      for (const append of group) append.reject(error);
+      return;
+    }
+    if (group.some((append, i) => 'result' in outcomes[i] && append.events.length > 0)) this.wakeSubscribers();
+    group.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if ('result' in outcome) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
   }
 
   private appendInTransaction(stream: string, events: EventData[], expected: ExpectedRevision): AppendResult {
@@ -279,6 +332,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flush(); // appends already accepted are committed before the file closes
     this.closed = true;
     this.wakeSubscribers();
     this.db.close();

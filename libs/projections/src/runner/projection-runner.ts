@@ -33,6 +33,9 @@ interface Running {
   stopping: boolean;
 }
 
+const NOTHING_YET = Symbol('nothing yet');
+const nextTurn = () => new Promise<typeof NOTHING_YET>((resolve) => setImmediate(() => resolve(NOTHING_YET)));
+
 const CHECKPOINTS = `
 CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name     TEXT PRIMARY KEY,
@@ -156,9 +159,21 @@ export class ProjectionRunner {
     if (run.stopping) return;
     run.state = 'live';
     run.subscription = this.store.subscribeToAll({ fromPosition: run.position });
-    for await (const event of run.subscription) {
-      if (run.stopping) break;
-      this.applyBatch(run, [event]);
+    const events = run.subscription[Symbol.asyncIterator]();
+    let next = events.next();
+    for (;;) {
+      const first = await next;
+      if (first.done || run.stopping) return;
+      // Whatever else is already at hand joins the batch; the first wait for more ends it.
+      const batch = [first.value];
+      next = events.next();
+      while (batch.length < this.batchSize) {
+        const more = await Promise.race([next, nextTurn()]);
+        if (more === NOTHING_YET || more.done) break;
+        batch.push(more.value);
+        next = events.next();
+      }
+      this.applyBatch(run, batch);
     }
   }
 

@@ -56,7 +56,7 @@ export class ApproveAndPost {
     const choices = { postedDate: input.postedDate, overrides: input.overrides, approvedBy: metadata.actor };
 
     // Check the whole request before writing anything: rules refused here leave no trace.
-    let items = await Promise.all(refs.map((ref) => this.batches.prepare(ref)));
+    let items = await this.batches.prepareAll(refs);
     await this.batches.checkTimesheets(items, settings);
     for (const command of await this.batches.commands(items, choices, 'dry-run', settings)) {
       await this.streams.withStream(ledgerStream(command.billToAccountId), ledgerDecider, async ({ state }) => ledgerDecider.decide(command, state), { cache: true });
@@ -64,11 +64,9 @@ export class ApproveAndPost {
 
     // Step 1: approve (locks each item; an item changed meanwhile is re-read once locked).
     let position = 0n;
-    for (const item of items) {
-      if (item.approval?.status !== 'pending') continue;
-      position = max(position, await this.approve(item, input, metadata));
-    }
-    items = await Promise.all(refs.map((ref) => this.batches.prepare(ref)));
+    const toApprove = items.filter((item) => item.approval?.status === 'pending');
+    for (const approved of await inParallel(toApprove, APPROVALS_AT_ONCE, (item) => this.approve(item, input, metadata))) position = max(position, approved);
+    items = await this.batches.prepareAll(refs);
 
     // Step 2: post, one append per ledger, deciding again on the ledger's latest state after a conflict.
     const postingId = randomUUID();
@@ -114,3 +112,19 @@ export class ApproveAndPost {
 }
 
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
+
+/** Approvals are on separate streams: many at once let the store commit them in groups. */
+const APPROVALS_AT_ONCE = 256;
+
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

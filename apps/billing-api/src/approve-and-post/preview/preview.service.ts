@@ -61,12 +61,18 @@ export class PreviewApproveAndPost {
     const rows = listWorkItems(this.db, { ...filter, statuses: ['PENDING', 'APPROVED'] });
     const settings = await this.lookups.settings();
     const errors = new Map<string, string>();
-    const prepared: PreparedItem[] = [];
-    for (const row of rows) {
-      try {
-        prepared.push(await this.batches.prepare(row));
-      } catch (error) {
-        errors.set(row.itemId, (error as Error).message);
+    let prepared: PreparedItem[];
+    try {
+      prepared = await this.batches.prepareAll(rows);
+    } catch {
+      // One item cannot be loaded: load them one by one, so the others still show.
+      prepared = [];
+      for (const row of rows) {
+        try {
+          prepared.push(...(await this.batches.prepareAll([row])));
+        } catch (error) {
+          errors.set(row.itemId, (error as Error).message);
+        }
       }
     }
     const rated = new Map<string, BillingItemData[]>();
