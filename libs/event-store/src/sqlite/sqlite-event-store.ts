@@ -46,7 +46,10 @@ CREATE TABLE IF NOT EXISTS events (
   recorded_at TEXT    NOT NULL,
   UNIQUE (stream_id, revision)
 );
-CREATE INDEX IF NOT EXISTS events_by_event_id ON events (event_id);
+-- The idempotency lookup is by stream and event id; an index on the random event id alone would
+-- scatter every append's writes over the whole index.
+CREATE INDEX IF NOT EXISTS events_by_stream_event ON events (stream_id, event_id);
+DROP INDEX IF EXISTS events_by_event_id;
 `;
 
 interface PendingAppend {
