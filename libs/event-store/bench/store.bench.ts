@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS events (
   recorded_at TEXT    NOT NULL,
   UNIQUE (stream_id, revision)
 );
-CREATE INDEX IF NOT EXISTS events_by_event_id ON events (event_id);
+CREATE INDEX IF NOT EXISTS events_by_stream_event ON events (stream_id, event_id);
 `;
 
 function openBareStore(filename: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Database.Database {
