@@ -104,9 +104,34 @@ describe('Approve & Post of every kind of item', () => {
     expect(expense).toMatchObject({ type: 'EXPENSE', amount: '42.80', tax: '0.00' });
   });
 
+  it('labour and charges on a contract carry its purchase-order number; a charge may set its own', async () => {
+    await ok(t.as().post('/api/contracts').send({ id: 'globex-tm', accountId: 'globex', name: 'Projects', type: 'TIME_AND_MATERIALS', startDate: '2026-01-01', endDate: '2026-12-31', purchaseOrderNumber: 'PO-42' }));
+    await ok(t.as(technician).post('/api/charges').send({ id: 'c3', accountId: 'globex', contractId: 'globex-tm', name: 'Switch', date: '2026-11-20', quantity: 1, unitPrice: '300' }));
+    await ok(t.as(technician).post('/api/charges').send({ id: 'c4', accountId: 'globex', contractId: 'globex-tm', name: 'Rack', date: '2026-11-20', quantity: 1, unitPrice: '200', purchaseOrderNumber: 'PO-7' }));
+    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-po', accountId: 'globex', contractId: 'globex-tm', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-20', hoursWorked: '1' }));
+    const posted = await post(['c3', 'c4', 'te-po']);
+    expect(Object.fromEntries(posted.map((i) => [i.sourceItemId, (i as unknown as { purchaseOrderNumber: string }).purchaseOrderNumber]))).toEqual({ c3: 'PO-42', c4: 'PO-7', 'te-po': 'PO-42' });
+  });
+
+  it('a refused item refuses the whole request before anything is written (all or nothing per ledger)', async () => {
+    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-fine', accountId: 'globex', contractId: 'globex-tm', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-21', hoursWorked: '1' }));
+    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-covered', accountId: 'globex', contractId: 'globex-pt', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-21', hoursWorked: '1' }));
+    // a rate for work the per-ticket contract covers: nothing to charge at that rate
+    const res = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-fine', 'te-covered'], overrides: { 'te-covered': { hourlyRate: '99' } } });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ error: 'rule', rule: 'override-on-uncharged-item' });
+    for (const id of ['te-fine', 'te-covered']) expect((await t.as().get(`/api/time-entries/${id}`)).body.status).toBe('PENDING');
+    // without the override both post (answered in the order asked)
+    expect((await post(['te-fine', 'te-covered'])).map((i) => [i.sourceItemId, i.amount])).toEqual([
+      ['te-fine', '80.00'], // 1 h × $80 role rate (the contract has no rate for the role)
+      ['te-covered', '0.00'],
+    ]);
+  });
+
   it('the unbilled dashboard totals every posted item of the account, in cents', async () => {
     const res = await ok(t.as().get('/api/dashboard/unbilled?stage=AWAITING_INVOICE&asOf=2026-11-25'));
-    // items whose work was for globex: 259.98 + 90 + 0 + 0 + 0 + 25 + 0 + 60 + 45 + 42.80 = 522.78; globex-east: 120.00
-    expect((res.totals as { byAccount: unknown }).byAccount).toEqual({ globex: { count: 10, amount: '522.78' }, 'globex-east': { count: 1, amount: '120.00' } });
+    // items whose work was for globex: 259.98 + 90 + 0 + 0 + 0 + 25 + 0 + 60 + 45 + 42.80 = 522.78,
+    // then c3 300 + c4 200 + te-po 80 + te-fine 80 + te-covered 0 = 660 → 1,182.78 in 15 items; globex-east: 120.00
+    expect((res.totals as { byAccount: unknown }).byAccount).toEqual({ globex: { count: 15, amount: '1182.78' }, 'globex-east': { count: 1, amount: '120.00' } });
   });
 });
