@@ -68,7 +68,7 @@ describe('the service process', () => {
       };
       child!.stdout!.on('data', onData);
       child!.stderr!.on('data', onData);
-      child!.on('exit', (code) => reject(new Error(`service exited with ${code}: ${logs.join('\n')}`)));
+      child!.on('close', (code) => reject(new Error(`service exited with ${code}: ${logs.join('\n')}`)));
     });
   }
 
@@ -106,7 +106,14 @@ describe('the service process', () => {
   });
 
   it('refuses to start with one clear line when the configuration is wrong', async () => {
-    await expect(startService({ PORT: 'eighty' })).rejects.toThrow(/exited with 1/);
+    await expect(startService({ PORT: 'eighty' })).rejects.toThrow(/exited with 1: .*PORT must be a port number/);
     child = undefined;
   });
+
+  it('stops with one clear line, not a retry loop, when EventStoreDB cannot be reached', async () => {
+    // nothing listens on port 1 of this machine
+    const failure = startService({ EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' });
+    await expect(failure).rejects.toThrow(/exited with 1: [\s\S]*"level":"fatal"[^\n]*cannot reach EventStoreDB at 127\.0\.0\.1:1/);
+    child = undefined;
+  }, 20_000);
 });
