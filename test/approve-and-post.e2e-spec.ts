@@ -40,6 +40,7 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
     expect(byId['te-onsite'].preview).toMatchObject({ amount: '0.00', covered: true, hoursToBill: '3' });
     expect(byId['te-onsite'].preview.parts[0].draws).toEqual([{ purchaseId: ids.block, kind: 'hours', quantity: '3' }]); // 3 h × multiplier 1
     expect(byId['te-ooh'].preview).toMatchObject({ rate: '165', amount: '330.00', covered: false }); // $110 T&M rate × 1.5 = $165; × 2 h = $330.00
+    expect(byId['te-ooh']).toMatchObject({ type: 'LABOR', rate: '165', amount: '330.00', hoursToBill: '2', covered: false, overage: false }); // the fields of http-api.md, on the item
     expect(byId[ids.block].preview).toMatchObject({ amount: '1000.00' }); // 10 h × $100 block rate, billed up front
 
     // and the dashboard shows them awaiting Approve & Post (the previews at today's rates)

@@ -57,6 +57,15 @@ describe('work and Approve & Post refuse bad input clearly and write nothing', (
     expect(body.details!.map((d) => d.field)).toEqual([field]);
   });
 
+  it('a revision that sets a required field to null is 400 naming it', async () => {
+    await t.as(technician).post('/api/time-entries').send({ ...entry, id: 'te-null' }).expect(201);
+    const body = await refused(() => t.as(technician).patch('/api/time-entries/te-null').send({ hoursWorked: null, workTypeId: null, dateWorked: null }), 400);
+    expect(body.details!.map((d) => d.field).sort()).toEqual(['dateWorked', 'hoursWorked', 'workTypeId']);
+    // optional fields may be cleared with null
+    const cleared = await t.as(technician).patch('/api/time-entries/te-null').send({ summary: null, ticketId: null }).expect(200);
+    expect(cleared.body).toMatchObject({ summary: null, ticketId: null });
+  });
+
   it('a charge or expense dated outside its contract is refused by the rule (422)', async () => {
     const charge = await refused(
       () => t.as(technician).post('/api/charges').send({ accountId: 'acme', contractId: ids.tm, name: 'Cable', date: '2027-01-04', quantity: 1, unitPrice: '10' }),

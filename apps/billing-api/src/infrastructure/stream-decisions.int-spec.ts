@@ -61,3 +61,41 @@ describe('StreamDecisions', () => {
     await store.close();
   });
 });
+
+describe('StreamDecisions cache', () => {
+  it('a read that fails halfway leaves no half-folded state behind', async () => {
+    // given: a cached stream, then two events from another writer
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    const a = new StreamDecisions(store);
+    const b = new StreamDecisions(store);
+    const counter: Decider<Spend, Spent, { n: number }> = {
+      get initialState() {
+        return { n: 0 };
+      },
+      decide: (command) => [{ type: 'Spent', data: { by: command.by } }],
+      evolve: (state) => {
+        state.n += 1; // in place, as the ledger does
+        return state;
+      },
+    };
+    await a.decide('count-1', counter, { type: 'Spend', by: 'a' }, meta, { cache: true });
+    await b.decide('count-1', counter, { type: 'Spend', by: 'b1' }, meta);
+    await b.decide('count-1', counter, { type: 'Spend', by: 'b2' }, meta);
+    // when: a's next read dies after one event
+    const readStream = store.readStream.bind(store);
+    store.readStream = (stream, options) =>
+      (async function* () {
+        let seen = 0;
+        for await (const e of readStream(stream, options)) {
+          if (++seen === 2) throw new Error('connection reset');
+          yield e;
+        }
+      })();
+    await expect(a.decide('count-1', counter, { type: 'Spend', by: 'a2' }, meta, { cache: true })).rejects.toThrow('connection reset');
+    store.readStream = readStream;
+    // then: the next decision counts every event once
+    const { state } = await a.decide('count-1', counter, { type: 'Spend', by: 'a3' }, meta, { cache: true });
+    expect(state.n).toBe(4);
+    await store.close();
+  });
+});

@@ -75,9 +75,15 @@ export class StreamDecisions {
   ): Promise<LoadedStream<State>> {
     if (!options.cache) return this.load(streamId, decider);
     const cached = (this.cache.get(streamId) as CachedStream | undefined) ?? { state: decider.initialState, revision: 'no_stream', position: 0n };
-    const loaded = await this.fold(streamId, decider, cached as LoadedStream<State>);
-    this.cache.set(streamId, loaded);
-    return loaded;
+    try {
+      const loaded = await this.fold(streamId, decider, cached as LoadedStream<State>);
+      this.cache.set(streamId, loaded);
+      return loaded;
+    } catch (error) {
+      // A read that failed halfway has folded some events into the cached state in place.
+      this.cache.delete(streamId);
+      throw error;
+    }
   }
 
   private async fold<Event extends DomainEvent, State>(

@@ -30,6 +30,12 @@ export interface PendingItemPreview {
   contractId: string | null;
   itemDate: string;
   description: string | null;
+  /** The rating preview's headline, as http-api.md names it (null when the item cannot be rated). */
+  hoursToBill: string | null;
+  rate: string | null;
+  amount: string | null;
+  covered: boolean | null;
+  overage: boolean | null;
   /** How it would rate if posted now, with every pending item of its ledger, in posting order. */
   preview: {
     hoursToBill: string | null;
@@ -110,6 +116,17 @@ export class PreviewApproveAndPost {
 
   private toPreview(row: WorkItemRow, parts: BillingItemData[], billToAccountId: string | null, description: string | null, error: string | null): PendingItemPreview {
     const charged = parts.find((p) => !p.covered) ?? parts[0];
+    const preview = parts.length
+      ? {
+          hoursToBill: parts[0].labour?.hoursToBill ?? null,
+          rate: charged.rate,
+          amount: moneyString(sum(parts.map((p) => dec(p.amount)))),
+          tax: moneyString(sum(parts.map((p) => dec(p.tax)))),
+          covered: parts.every((p) => p.covered),
+          overage: parts.some((p) => p.part === 'OVERAGE' || p.type === 'LABOR_OVERAGE'),
+          parts: parts.map((p) => ({ type: p.type, part: p.part, quantity: p.quantity, rate: p.rate, amount: p.amount, tax: p.tax, covered: p.covered, noCharge: p.noCharge, draws: p.draws })),
+        }
+      : null;
     return {
       sourceItemId: row.itemId,
       type: row.itemType,
@@ -120,17 +137,12 @@ export class PreviewApproveAndPost {
       contractId: row.contractId,
       itemDate: row.itemDate,
       description,
-      preview: parts.length
-        ? {
-            hoursToBill: parts[0].labour?.hoursToBill ?? null,
-            rate: charged.rate,
-            amount: moneyString(sum(parts.map((p) => dec(p.amount)))),
-            tax: moneyString(sum(parts.map((p) => dec(p.tax)))),
-            covered: parts.every((p) => p.covered),
-            overage: parts.some((p) => p.part === 'OVERAGE' || p.type === 'LABOR_OVERAGE'),
-            parts: parts.map((p) => ({ type: p.type, part: p.part, quantity: p.quantity, rate: p.rate, amount: p.amount, tax: p.tax, covered: p.covered, noCharge: p.noCharge, draws: p.draws })),
-          }
-        : null,
+      hoursToBill: preview?.hoursToBill ?? null,
+      rate: preview?.rate ?? null,
+      amount: preview?.amount ?? null,
+      covered: preview?.covered ?? null,
+      overage: preview?.overage ?? null,
+      preview,
       error,
     };
   }

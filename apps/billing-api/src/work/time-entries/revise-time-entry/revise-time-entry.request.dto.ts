@@ -1,27 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsISO8601, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { IsBusinessDate, IsDecimalField } from '../../../http/decimal-field';
 import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
 
-/** The fields to change; `null` clears an optional one. */
+/** The fields to change; `null` clears an optional one (startTime, ticketId, contractId, summary) and is refused for the others. */
+const present = (_o: unknown, v: unknown) => v !== undefined;
 export class ReviseTimeEntryRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @Matches(ID_PATTERN, { message: `roleId ${ID_PATTERN_MESSAGE}` })
   roleId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @Matches(ID_PATTERN, { message: `workTypeId ${ID_PATTERN_MESSAGE}` })
   workTypeId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @IsBusinessDate()
   dateWorked?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @IsDecimalField({ greaterThan: '0', max: '24' })
   hoursWorked?: string | number;
 
@@ -31,7 +32,7 @@ export class ReviseTimeEntryRequest {
   startTime?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf(present)
   @IsDecimalField({ min: '-24', max: '24' })
   offsetHours?: string | number;
 
