@@ -263,20 +263,20 @@ describe('ratePostingBatch', () => {
       retainerPurchases: remaining.map(([id, left], i) => retainerPurchase(id, { remaining: left, sequence: i + 1, startDate: `2026-0${i + 1}-01` })),
     });
 
-    it('given labour, charges and expenses, then their amounts spill from the oldest purchase to the next, and the shortfall is overage', () => {
+    it('given labour, charges and expenses, then labour and charges spill from the oldest purchase to the next, the shortfall is overage, and expenses never draw', () => {
       const items = [
-        labour('l1', { contractId: 'ret', hoursWorked: '1.5' }), // 1.5 h × $120 = 180.00 → r1 100 + r2 80
-        labour('l2', { contractId: 'ret', workTypeId: 'onsite', hoursWorked: '2' }), // 2 h × $120 × 1.5 = 360.00 → r2 220, shortfall 140.00
+        labour('l1', { contractId: 'ret', hoursWorked: '1.5' }), // 1.5 h × $120 = 180.00 → r1 142.50 + r2 37.50
+        labour('l2', { contractId: 'ret', workTypeId: 'onsite', hoursWorked: '2' }), // 2 h × $120 × 1.5 = 360.00 → r2 262.50, shortfall 97.50
         charge('m1', { contractId: 'ret', itemDate: '2026-03-03' }), // 3 × $19.99 = 59.97, nothing left → billed
-        expense('x1', { contractId: 'ret', itemDate: '2026-03-01' }), // 42.50 → r1 first (earliest date)
+        expense('x1', { contractId: 'ret', itemDate: '2026-03-01' }), // 42.50: billing-rules §6 draws only labour and charges → billed
       ];
       const result = ratePostingBatch(batch(items, { contracts: [retainer([['r1', '142.50'], ['r2', '300']])] }));
       expect(result.items.map((i) => ({ ...brief(i), cost: i.cost }))).toEqual([
-        { id: 'x1', type: 'EXPENSE', part: 'WHOLE', quantity: '1', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['r1:42.5'], cost: '42.50' },
-        { id: 'l1', type: 'LABOR', part: 'WHOLE', quantity: '1.5', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['r1:100', 'r2:80'], cost: '60.00' },
-        // covered 2 × 220 ÷ 360 = 1.2222 h; overage 0.7778 h; cost 2 × $40 = 80 → 80 × 1.2222 ÷ 2 = 48.888 → 48.89, rest 31.11
-        { id: 'l2', type: 'LABOR', part: 'COVERED', quantity: '1.2222', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['r2:220'], cost: '48.89' },
-        { id: 'l2', type: 'LABOR_OVERAGE', part: 'OVERAGE', quantity: '0.7778', rate: '180', amount: '140.00', covered: false, noCharge: false, draws: [], cost: '31.11' },
+        { id: 'x1', type: 'EXPENSE', part: 'WHOLE', quantity: '1', rate: '42.5', amount: '42.50', covered: false, noCharge: false, draws: [], cost: '42.50' },
+        { id: 'l1', type: 'LABOR', part: 'WHOLE', quantity: '1.5', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['r1:142.5', 'r2:37.5'], cost: '60.00' },
+        // covered 2 × 262.50 ÷ 360 = 1.458333 → 1.4583 h; overage 0.5417 h; cost 2 × $40 = 80 → 80 × 1.4583 ÷ 2 = 58.332 → 58.33, rest 21.67
+        { id: 'l2', type: 'LABOR', part: 'COVERED', quantity: '1.4583', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['r2:262.5'], cost: '58.33' },
+        { id: 'l2', type: 'LABOR_OVERAGE', part: 'OVERAGE', quantity: '0.5417', rate: '180', amount: '97.50', covered: false, noCharge: false, draws: [], cost: '21.67' },
         { id: 'm1', type: 'CHARGE', part: 'WHOLE', quantity: '3', rate: '19.99', amount: '59.97', covered: false, noCharge: false, draws: [], cost: '36.00' },
       ]);
       expect(result.draws.map((d) => [d.purchaseId, d.quantity, d.remainingAfter])).toEqual([

@@ -161,7 +161,7 @@ function postExpense(expense: PendingExpense, context: PostingContext): PostedIt
   return postMoneyItem(context, expense, 'EXPENSE', { quantity: ONE, rate: amount, amount, cost });
 }
 
-/** Charges and expenses: their billable flag, the approver's amount, a retainer's money. */
+/** Charges and expenses: their billable flag, the approver's amount; charges also a retainer's money. */
 function postMoneyItem(
   context: PostingContext,
   item: PendingCharge | PendingExpense,
@@ -179,7 +179,8 @@ function postMoneyItem(
   const amount = roundMoney(price.amount);
   const originalAmount = price.originalAmount;
   const whole = { ...base, part: 'WHOLE' as const, quantity: priced.quantity, rate: priced.rate, amount, cost: priced.cost, originalAmount };
-  if (contract?.type !== 'RETAINER') return [finish(context, whole)];
+  // billing-rules §6: billable labour and billable charges draw on a retainer; expenses are billed after the work.
+  if (contract?.type !== 'RETAINER' || type === 'EXPENSE') return [finish(context, whole)];
 
   const consumption = consumeRetainer({
     amount,
