@@ -9,6 +9,7 @@ import { HealthHttpController } from './health/health.http.controller';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { BillingLookups } from './infrastructure/billing-lookups';
+import { ItemIdClaims } from './infrastructure/item-id-claims';
 import { ReadModelsModule } from './infrastructure/read-models.module';
 import { ReadModelsHttpModule } from './read-models/read-models.http.module';
 import { SettingsHttpController } from './settings/settings.http.controller';
@@ -22,8 +23,8 @@ export class AppModule implements NestModule {
       global: true,
       imports: [CqrsModule.forRoot(), EventStoreModule, ReadModelsModule, AuthModule, CatalogModule, ContractsModule, WorkModule, ApproveAndPostModule, ReadModelsHttpModule],
       controllers: [HealthHttpController, SettingsHttpController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, BillingLookups],
-      exports: [APP_CONFIG, BillingLookups],
+      providers: [{ provide: APP_CONFIG, useValue: config }, BillingLookups, ItemIdClaims],
+      exports: [APP_CONFIG, BillingLookups, ItemIdClaims],
     };
   }
 

@@ -58,6 +58,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
           // Nest turns body-parser's SyntaxError and express's URIError into a bare 400.
           if (message.startsWith('Failed to decode param')) return [status, { error: 'validation', details: [{ field: '(path)', message }] }];
           return [status, { error: 'validation', details: [{ field: '(body)', message: `the body is not valid JSON (${message})` }] }];
+        case HttpStatus.SERVICE_UNAVAILABLE:
+          return [status, { error: 'unavailable', message }];
         default:
           if (status < 500) return [status, { error: 'rule', rule: 'http', message }];
       }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Global, Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, ServiceUnavailableException, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner } from '@billing/projections';
@@ -15,8 +15,15 @@ export class ReadYourWrites {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Refuses with 503 rather than answer from read models that do not show the write yet. */
   async waitFor(position: bigint): Promise<void> {
-    if (position > 0n) await this.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs);
+    if (position <= 0n || (await this.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs))) return;
+    const failed = (await this.runner.status()).filter((p) => p.state === 'failed').map((p) => `${p.name} (${p.error})`);
+    throw new ServiceUnavailableException(
+      failed.length
+        ? `the write is stored, but these read models have stopped: ${failed.join(', ')}; see /health`
+        : `the write is stored, but the read models are still catching up with it; try the read again shortly`,
+    );
   }
 }
 

@@ -5,3 +5,4 @@ export * from './charge.decider';
 export * from './expense.decider';
 export * from './ticket.decider';
 export * from './timesheet.decider';
+export * from './item-id-claim.decider';

@@ -147,7 +147,7 @@ export class ProjectionRunner {
     run.state = 'starting';
     run.loop = this.runOne(run).catch((error: unknown) => {
       run.state = 'failed';
-      run.error = error instanceof Error ? error.message : String(error);
+      run.error = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
       this.options.onError?.(run.projection.name, error);
       this.notify();
     });

@@ -1,15 +1,22 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { contractDecider, contractStream } from '@billing/domain';
-import { StreamDecisions } from '../../infrastructure/stream-decisions';
+import { ItemIdClaims } from '../../infrastructure/item-id-claims';
 import type { ContractItemResult } from '../contract-answers';
 import { PurchaseRetainerCommand } from './purchase-retainer.command';
 
 @CommandHandler(PurchaseRetainerCommand)
 export class PurchaseRetainerHandler implements ICommandHandler<PurchaseRetainerCommand, ContractItemResult> {
-  constructor(private readonly streams: StreamDecisions) {}
+  constructor(private readonly claims: ItemIdClaims) {}
 
   async execute({ purchase, metadata }: PurchaseRetainerCommand): Promise<ContractItemResult> {
-    const { events, position } = await this.streams.decide(contractStream(purchase.contractId), contractDecider, { type: 'PurchaseRetainer', ...purchase }, metadata);
+    // The purchase is an item Approve & Post knows by its id alone: the id names it across the service.
+    const { events, position } = await this.claims.create(
+      { itemId: purchase.purchaseId, sourceType: 'RETAINER_PURCHASE' },
+      contractStream(purchase.contractId),
+      contractDecider,
+      { type: 'PurchaseRetainer', ...purchase },
+      metadata,
+    );
     return { created: events.length > 0, position };
   }
 }

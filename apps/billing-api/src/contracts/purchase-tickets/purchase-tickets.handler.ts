@@ -1,15 +1,22 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { contractDecider, contractStream } from '@billing/domain';
-import { StreamDecisions } from '../../infrastructure/stream-decisions';
+import { ItemIdClaims } from '../../infrastructure/item-id-claims';
 import type { ContractItemResult } from '../contract-answers';
 import { PurchaseTicketsCommand } from './purchase-tickets.command';
 
 @CommandHandler(PurchaseTicketsCommand)
 export class PurchaseTicketsHandler implements ICommandHandler<PurchaseTicketsCommand, ContractItemResult> {
-  constructor(private readonly streams: StreamDecisions) {}
+  constructor(private readonly claims: ItemIdClaims) {}
 
   async execute({ purchase, metadata }: PurchaseTicketsCommand): Promise<ContractItemResult> {
-    const { events, position } = await this.streams.decide(contractStream(purchase.contractId), contractDecider, { type: 'PurchaseTickets', ...purchase }, metadata);
+    // The purchase is an item Approve & Post knows by its id alone: the id names it across the service.
+    const { events, position } = await this.claims.create(
+      { itemId: purchase.purchaseId, sourceType: 'TICKET_PURCHASE' },
+      contractStream(purchase.contractId),
+      contractDecider,
+      { type: 'PurchaseTickets', ...purchase },
+      metadata,
+    );
     return { created: events.length > 0, position };
   }
 }

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { chargeDecider, chargeStream } from '@billing/domain';
 import { BillingLookups } from '../../../infrastructure/billing-lookups';
-import { StreamDecisions } from '../../../infrastructure/stream-decisions';
+import { ItemIdClaims } from '../../../infrastructure/item-id-claims';
 import type { WorkCommandResult } from '../../time-entries/log-time-entry/log-time-entry.command';
 import { namedContractOf } from '../../named-contract';
 import { RecordChargeCommand } from './record-charge.command';
@@ -9,7 +9,7 @@ import { RecordChargeCommand } from './record-charge.command';
 @CommandHandler(RecordChargeCommand)
 export class RecordChargeHandler implements ICommandHandler<RecordChargeCommand, WorkCommandResult> {
   constructor(
-    private readonly streams: StreamDecisions,
+    private readonly claims: ItemIdClaims,
     private readonly lookups: BillingLookups,
   ) {}
 
@@ -19,7 +19,8 @@ export class RecordChargeHandler implements ICommandHandler<RecordChargeCommand,
       charge.contractId ? this.lookups.contract(charge.contractId).then(namedContractOf) : undefined,
       charge.billingCodeId ? this.lookups.billingCode(charge.billingCodeId) : undefined,
     ]);
-    const { events, position } = await this.streams.decide(
+    const { events, position } = await this.claims.create(
+      { itemId: charge.chargeId, sourceType: 'CHARGE' },
       chargeStream(charge.chargeId),
       chargeDecider,
       { type: 'RecordCharge', charge, account, contract, billingCodeExists: billingCode !== undefined },

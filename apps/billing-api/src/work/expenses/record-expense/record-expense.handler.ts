@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { expenseDecider, expenseStream } from '@billing/domain';
 import { BillingLookups } from '../../../infrastructure/billing-lookups';
-import { StreamDecisions } from '../../../infrastructure/stream-decisions';
+import { ItemIdClaims } from '../../../infrastructure/item-id-claims';
 import type { WorkCommandResult } from '../../time-entries/log-time-entry/log-time-entry.command';
 import { namedContractOf } from '../../named-contract';
 import { RecordExpenseCommand } from './record-expense.command';
@@ -9,7 +9,7 @@ import { RecordExpenseCommand } from './record-expense.command';
 @CommandHandler(RecordExpenseCommand)
 export class RecordExpenseHandler implements ICommandHandler<RecordExpenseCommand, WorkCommandResult> {
   constructor(
-    private readonly streams: StreamDecisions,
+    private readonly claims: ItemIdClaims,
     private readonly lookups: BillingLookups,
   ) {}
 
@@ -18,7 +18,13 @@ export class RecordExpenseHandler implements ICommandHandler<RecordExpenseComman
       this.lookups.account(expense.accountId),
       expense.contractId ? this.lookups.contract(expense.contractId).then(namedContractOf) : undefined,
     ]);
-    const { events, position } = await this.streams.decide(expenseStream(expense.expenseId), expenseDecider, { type: 'RecordExpense', expense, account, contract }, metadata);
+    const { events, position } = await this.claims.create(
+      { itemId: expense.expenseId, sourceType: 'EXPENSE' },
+      expenseStream(expense.expenseId),
+      expenseDecider,
+      { type: 'RecordExpense', expense, account, contract },
+      metadata,
+    );
     return { created: events.length > 0, position };
   }
 }
