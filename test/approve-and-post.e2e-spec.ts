@@ -130,8 +130,8 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
       { expectedRevision: 0n },
     );
     expect((await t.as().get('/api/time-entries/te-crash')).body.status).toBe('APPROVED');
-    // when: the next Approve & Post names it (without overrides, on another date)
-    const res = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-crash'], postedDate: '2026-11-21' }).expect(200);
+    // when: the next Approve & Post names it (without overrides or a date of its own)
+    const res = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-crash'] }).expect(200);
     // then: it posts with the approval's 1.5 h and date: $165 × 1.5 h = $247.50
     expect(res.body.posted).toEqual([expect.objectContaining({ sourceItemId: 'te-crash', quantity: '1.5', rate: '165', amount: '247.50', postedDate: '2026-11-19', original: { hoursToBill: '2' } })]);
   });

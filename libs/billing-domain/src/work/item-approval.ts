@@ -19,6 +19,17 @@ export interface ItemApprovedData {
   postedDate: string;
   overrides: ItemOverrides;
   approvedBy: string;
+  /**
+   * How many billing items the ledger had ever posted for this item when it was approved. A
+   * ledger that has posted more since has used this approval: if the item is not posted now, an
+   * unpost stopped before releasing it, and the approval is spent. Absent: 0.
+   */
+  postingsBefore?: number;
+}
+
+/** True when the approval led to a posting that was later unposted (see `postingsBefore`). */
+export function approvalSpent(approval: ItemApprovedData, ledger: { postedNow: boolean; postingsEver: number }): boolean {
+  return !ledger.postedNow && ledger.postingsEver > (approval.postingsBefore ?? 0);
 }
 
 export interface ItemReleasedData {

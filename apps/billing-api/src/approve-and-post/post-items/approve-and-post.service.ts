@@ -5,6 +5,8 @@ import {
   chargeStream,
   expenseDecider,
   expenseStream,
+  approvalSpent,
+  Conflict,
   ledgerDecider,
   ledgerStream,
   postedItemsOf,
@@ -15,15 +17,18 @@ import {
   type SourceType,
 } from '@billing/domain';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
-import { billingItemView, EDITABLE_SOURCES, type BillingItemView, type WorkItemRef } from '@billing/projections';
+import { billingItemView, type BillingItemView } from '@billing/projections';
 import { BillingLookups } from '../../infrastructure/billing-lookups';
 import { ReadYourWrites } from '../../infrastructure/read-models.module';
 import { StreamDecisions, type CommandMetadata } from '../../infrastructure/stream-decisions';
 import { PostingBatchBuilder, type PreparedItem } from '../posting-batch';
+import { ItemReleases } from '../release-items/item-releases.service';
 
 export interface PostItemsInput {
   itemIds: string[];
   postedDate: string;
+  /** Whether the request named the posted date (else it is today's). */
+  postedDateGiven: boolean;
   overrides: Record<string, ItemOverride>;
 }
 
@@ -45,6 +50,7 @@ export class ApproveAndPost {
     private readonly batches: PostingBatchBuilder,
     private readonly lookups: BillingLookups,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly releases: ItemReleases,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -55,8 +61,18 @@ export class ApproveAndPost {
     const settings = await this.lookups.settings();
     const choices = { postedDate: input.postedDate, overrides: input.overrides, approvedBy: metadata.actor };
 
-    // Check the whole request before writing anything: rules refused here leave no trace.
     let items = await this.batches.prepareAll(refs);
+    let ledger = await this.ledgerFacts(items);
+    // An unpost that stopped before releasing its item left a spent approval: finish the release.
+    const spent = items.filter((item) => item.approval?.status === 'approved' && approvalSpent(item.approval.approval, ledger.get(item.pending.id)!));
+    if (spent.length) {
+      for (const item of spent) await this.releases.release(item.ref, 'the posting this approval led to was unposted', [], metadata);
+      items = await this.batches.prepareAll(refs);
+      ledger = await this.ledgerFacts(items);
+    }
+    this.checkStandingApprovals(items, input, ledger);
+
+    // Check the whole request before writing anything: rules refused here leave no trace.
     await this.batches.checkTimesheets(items, settings);
     for (const command of await this.batches.commands(items, choices, 'dry-run', settings)) {
       await this.streams.withStream(ledgerStream(command.billToAccountId), ledgerDecider, async ({ state }) => ledgerDecider.decide(command, state), { cache: true });
@@ -65,7 +81,7 @@ export class ApproveAndPost {
     // Step 1: approve (locks each item; an item changed meanwhile is re-read once locked).
     let position = 0n;
     const toApprove = items.filter((item) => item.approval?.status === 'pending');
-    for (const approved of await inParallel(toApprove, APPROVALS_AT_ONCE, (item) => this.approve(item, input, metadata))) position = max(position, approved);
+    for (const approved of await inParallel(toApprove, APPROVALS_AT_ONCE, (item) => this.approve(item, input, ledger.get(item.pending.id)!.postingsEver, metadata))) position = max(position, approved);
     items = await this.batches.prepareAll(refs);
 
     // Step 2: post, one append per ledger, deciding again on the ledger's latest state after a conflict.
@@ -79,7 +95,45 @@ export class ApproveAndPost {
     return { posted, position };
   }
 
-  private async approve(item: PreparedItem, input: PostItemsInput, metadata: CommandMetadata): Promise<bigint> {
+  /** What each item's ledger says of it: posted now, and how many billing items it ever had. */
+  private async ledgerFacts(items: PreparedItem[]): Promise<Map<string, { postedNow: boolean; postingsEver: number }>> {
+    const facts = new Map<string, { postedNow: boolean; postingsEver: number }>();
+    for (const billTo of new Set(items.map((i) => i.billToAccountId))) {
+      await this.streams.withStream(
+        ledgerStream(billTo),
+        ledgerDecider,
+        async ({ state }) => {
+          for (const item of items.filter((i) => i.billToAccountId === billTo)) {
+            facts.set(item.pending.id, { postedNow: state.postedBySource.has(item.pending.id), postingsEver: state.everBySource.get(item.pending.id) ?? 0 });
+          }
+        },
+        { cache: true },
+      );
+    }
+    return facts;
+  }
+
+  /**
+   * An item approved earlier (a request that stopped between the steps) posts with its approval's
+   * choices. A request that asks for other choices is refused rather than silently overruled:
+   * release the item first.
+   */
+  private checkStandingApprovals(items: PreparedItem[], input: PostItemsInput, ledger: Map<string, { postedNow: boolean }>): void {
+    for (const item of items) {
+      if (item.approval?.status !== 'approved' || ledger.get(item.pending.id)?.postedNow) continue;
+      const standing = item.approval.approval;
+      const asked = input.overrides[item.pending.id];
+      const otherOverrides = asked !== undefined && JSON.stringify(sorted(asked)) !== JSON.stringify(sorted(standing.overrides));
+      const otherDate = input.postedDateGiven && input.postedDate !== standing.postedDate;
+      if (otherOverrides || otherDate)
+        throw new Conflict(
+          `item ${item.pending.id} was approved on ${standing.postedDate} with overrides ${JSON.stringify(standing.overrides)} and is waiting to post with them; release it (POST /api/approve-and-post/release) to post it with other choices`,
+          'approved-with-other-choices',
+        );
+    }
+  }
+
+  private async approve(item: PreparedItem, input: PostItemsInput, postingsBefore: number, metadata: CommandMetadata): Promise<bigint> {
     const command: ApproveItem = {
       type: 'ApproveItem',
       approval: {
@@ -88,6 +142,7 @@ export class ApproveAndPost {
         postedDate: input.postedDate,
         overrides: input.overrides[item.pending.id] ?? {},
         approvedBy: metadata.actor,
+        postingsBefore,
       },
     };
     const decide = async () => {
@@ -104,14 +159,10 @@ export class ApproveAndPost {
     };
     return (await decide()).position;
   }
-
-  /** The editable sources a ledger unpost must release (purchases and tickets have no approval of their own). */
-  static releases(ref: Pick<WorkItemRef, 'sourceType'>): boolean {
-    return EDITABLE_SOURCES.includes(ref.sourceType);
-  }
 }
 
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
+const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 /** Approvals are on separate streams: many at once let the store commit them in groups. */
 const APPROVALS_AT_ONCE = 256;

@@ -62,7 +62,10 @@ export class PostItemsHttpController {
   })
   async post(@Body() body: PostItemsRequest, @CommandMeta() metadata: CommandMetadata): Promise<{ posted: BillingItemView[] }> {
     const overrides = parseOverrides(body.overrides, body.itemIds);
-    const result = await this.approveAndPost.post({ itemIds: body.itemIds, postedDate: body.postedDate ?? metadata.occurredAt.slice(0, 10), overrides }, metadata);
+    const result = await this.approveAndPost.post(
+      { itemIds: body.itemIds, postedDate: body.postedDate ?? metadata.occurredAt.slice(0, 10), postedDateGiven: body.postedDate !== undefined, overrides },
+      metadata,
+    );
     await this.readYourWrites.waitFor(result.position);
     return { posted: result.posted };
   }

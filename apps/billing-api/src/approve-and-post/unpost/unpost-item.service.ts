@@ -1,32 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import {
-  chargeDecider,
-  chargeStream,
-  expenseDecider,
-  expenseStream,
-  ledgerDecider,
-  ledgerStream,
-  NotFound,
-  timeEntryDecider,
-  timeEntryStream,
-  type ReleaseItem,
-} from '@billing/domain';
+import { ledgerDecider, ledgerStream, NotFound } from '@billing/domain';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import { billingItemView, findBillingItem, type BillingItemView } from '@billing/projections';
 import { READ_MODEL_DB, ReadYourWrites } from '../../infrastructure/read-models.module';
 import { StreamDecisions, type CommandMetadata } from '../../infrastructure/stream-decisions';
+import { ItemReleases } from '../release-items/item-releases.service';
 
 /**
  * Unpost, the mirror of posting: `ItemUnposted` on the ledger gives back everything the posting
- * drew, then `ItemReleased` on the source's stream makes it pending and editable again. A retry
- * after a crash between the two finishes the release.
+ * drew, then `ItemReleased` on the source's stream makes it pending and editable again. After a
+ * crash between the two, a retried unpost or the item's next Approve & Post finishes the release.
  */
 @Injectable()
 export class UnpostItem {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly releases: ItemReleases,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -43,17 +34,9 @@ export class UnpostItem {
     let position = decision.position;
 
     const { sourceItemId, sourceType } = ledgerItem.data;
-    const release: ReleaseItem = { type: 'ReleaseItem', release: { itemId: sourceItemId, reason, billingItemIds: partIds } };
     if (!decision.state.postedBySource.has(sourceItemId)) {
-      const released =
-        sourceType === 'TIME_ENTRY'
-          ? await this.streams.decide(timeEntryStream(sourceItemId), timeEntryDecider, release, meta)
-          : sourceType === 'CHARGE'
-            ? await this.streams.decide(chargeStream(sourceItemId), chargeDecider, release, meta)
-            : sourceType === 'EXPENSE'
-              ? await this.streams.decide(expenseStream(sourceItemId), expenseDecider, release, meta)
-              : undefined;
-      if (released && released.position > position) position = released.position;
+      const released = await this.releases.release({ itemId: sourceItemId, sourceType }, reason, partIds, metadata);
+      if (released > position) position = released;
     }
     return {
       unposted: partIds.map((id) => {
