@@ -95,6 +95,10 @@ export class SqliteEventStore implements EventStore {
   private readonly eventAt: Database.Statement<[string, number], EventRow>;
   private readonly insert: Database.Statement<[string, string, number, string, string, string, string]>;
   private readonly head: Database.Statement<[], { position: number | null }>;
+  private readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly streamBackwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly allForwards: Database.Statement<[number, number], EventRow>;
+  private readonly allBackwards: Database.Statement<[number, number], EventRow>;
   private readonly appendOne: (stream: string, events: EventData[], expected: ExpectedRevision) => AppendResult;
   private readonly commitGroup: (work: () => void) => void;
   private readonly queue: PendingAppend[] = [];
@@ -119,6 +123,10 @@ export class SqliteEventStore implements EventStore {
       'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.head = this.db.prepare('SELECT MAX(position) AS position FROM events');
+    this.streamForwards = this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?');
+    this.streamBackwards = this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
+    this.allForwards = this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?');
+    this.allBackwards = this.db.prepare('SELECT * FROM events WHERE position < ? ORDER BY position DESC LIMIT ?');
     // Nested in the group's transaction, each append is a savepoint: a refused one undoes only itself.
     this.appendOne = this.db.transaction((stream: string, events: EventData[], expected: ExpectedRevision) => this.appendInTransaction(stream, events, expected));
     this.commitGroup = this.db.transaction((work: () => void) => work()).immediate;
@@ -236,10 +244,7 @@ export class SqliteEventStore implements EventStore {
           ? (from === 'start' ? -1 : Number.MAX_SAFE_INTEGER)
           : from === 'end' ? Number.MAX_SAFE_INTEGER : 0
         : Number(from);
-    const sql = backwards
-      ? 'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'
-      : 'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?';
-    const page = this.db.prepare<[string, number, number], EventRow>(sql);
+    const page = backwards ? this.streamBackwards : this.streamForwards;
     return this.paged(options.maxCount, (limit) => {
       const rows = page.all(stream, cursor, limit);
       if (rows.length) cursor = rows[rows.length - 1].revision + (backwards ? -1 : 1);
@@ -251,11 +256,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const backwards = options.direction === 'backwards';
     let cursor = options.fromPosition !== undefined ? Number(options.fromPosition) : backwards ? Number.MAX_SAFE_INTEGER : 0;
-    const page = this.db.prepare<[number, number], EventRow>(
-      backwards
-        ? 'SELECT * FROM events WHERE position < ? ORDER BY position DESC LIMIT ?'
-        : 'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
-    );
+    const page = backwards ? this.allBackwards : this.allForwards;
     return this.paged(options.maxCount, (limit) => {
       const rows = page.all(cursor, limit);
       if (rows.length) cursor = rows[rows.length - 1].position;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsObject, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, Matches } from 'class-validator';
+import { ArrayOfDistinct } from '../../http/array-of-distinct';
 import { IsBusinessDate } from '../../http/decimal-field';
 import { ID_PATTERN } from '../../http/ids';
 
@@ -8,7 +9,7 @@ export class PostItemsRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20000)
-  @ArrayUnique()
+  @ArrayOfDistinct()
   @Matches(ID_PATTERN, { each: true, message: 'each item id must be an id' })
   itemIds!: string[];
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, Matches } from 'class-validator';
+import { ArrayOfDistinct } from '../../http/array-of-distinct';
 import { ID_PATTERN } from '../../http/ids';
 
 export class ReleaseItemsRequest {
@@ -7,7 +8,7 @@ export class ReleaseItemsRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20000)
-  @ArrayUnique()
+  @ArrayOfDistinct()
   @Matches(ID_PATTERN, { each: true, message: 'each item id must be an id' })
   itemIds!: string[];
 

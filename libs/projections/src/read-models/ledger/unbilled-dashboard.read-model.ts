@@ -74,14 +74,19 @@ interface ContractRow {
  */
 export const unbilledDashboardProjection: Projection = {
   name: 'unbilled-dashboard',
-  version: 1,
-  tables: ['dashboard_items', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
+  version: 2,
+  tables: ['dashboard_items', 'dashboard_totals', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
   open(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS dashboard_items (
       key TEXT PRIMARY KEY, stage TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, source_item_id TEXT NOT NULL, source_type TEXT NOT NULL,
       item_type TEXT NOT NULL, billing_item_id TEXT, account_id TEXT NOT NULL, contract_id TEXT, work_type_id TEXT, resource_id TEXT,
       item_date TEXT NOT NULL, hours TEXT, amount_cents INTEGER NOT NULL, coverage TEXT NOT NULL, logged_at TEXT NOT NULL)`);
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_account ON dashboard_items (hidden, account_id, item_date)');
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_date ON dashboard_items (hidden, item_date, key)');
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_stage ON dashboard_items (hidden, stage, item_date, key)');
+    // Kept up to date with every row, so unfiltered totals (or by account, contract, stage) are a lookup, not a scan.
+    db.exec(`CREATE TABLE IF NOT EXISTS dashboard_totals (stage TEXT NOT NULL, account_id TEXT NOT NULL, contract_id TEXT NOT NULL,
+      count INTEGER NOT NULL, amount_cents INTEGER NOT NULL, PRIMARY KEY (stage, account_id, contract_id))`);
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_contract ON dashboard_items (contract_id)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_roles (id TEXT PRIMARY KEY, hourly_rate TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_work_types (id TEXT PRIMARY KEY, billable INTEGER NOT NULL, modifier TEXT NOT NULL)');
@@ -100,9 +105,27 @@ export const unbilledDashboardProjection: Projection = {
     const addContract = db.prepare('INSERT OR REPLACE INTO dashboard_contracts (id, type, account_id, role_rates) VALUES (?, ?, ?, ?)');
     const resourceOf = db.prepare<[string], { resource_id: string | null }>('SELECT resource_id FROM dashboard_items WHERE key = ?');
 
+    const totalsRow = db.prepare<[string], { hidden: number; stage: string; account_id: string; contract_id: string | null; amount_cents: number }>(
+      'SELECT hidden, stage, account_id, contract_id, amount_cents FROM dashboard_items WHERE key = ?',
+    );
+    const addToTotals = db.prepare(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents`);
+    const dropEmptyTotals = db.prepare('DELETE FROM dashboard_totals WHERE count = 0');
+    const count = (key: string, sign: 1 | -1) => {
+      const row = totalsRow.get(key);
+      if (row && row.hidden === 0) addToTotals.run(row.stage, row.account_id, row.contract_id ?? '', sign, sign * row.amount_cents);
+    };
+    /** Every change of a row goes through here, so the totals table always equals a scan. */
+    const change = (key: string, mutate: () => void) => {
+      count(key, -1);
+      mutate();
+      count(key, 1);
+      dropEmptyTotals.run();
+    };
+
     const pendingKey = (sourceType: string, id: string) => `src:${sourceType}:${id}`;
     const pending = (recorded: RecordedEvent, sourceType: string, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) =>
-      upsert.run({
+      change(pendingKey(sourceType, f.id), () => upsert.run({
         key: pendingKey(sourceType, f.id),
         stage: 'AWAITING_POSTING',
         source_item_id: f.id,
@@ -118,7 +141,7 @@ export const unbilledDashboardProjection: Projection = {
         amount_cents: cents(f.amount),
         coverage: f.coverage,
         logged_at: occurredAt(recorded),
-      });
+      }));
 
     /** The labour preview of billing-rules §5 at the rates this read model knows. */
     const labourPreview = (e: TimeEntryData): { amount: string; coverage: Coverage } => {
@@ -182,8 +205,8 @@ export const unbilledDashboardProjection: Projection = {
         case 'ItemPosted': {
           const item = event.data as BillingItemData;
           const sourceKey = pendingKey(item.sourceType, item.sourceItemId);
-          setHidden.run(1, sourceKey);
-          upsert.run({
+          change(sourceKey, () => setHidden.run(1, sourceKey));
+          change(`bi:${item.billingItemId}`, () => upsert.run({
             key: `bi:${item.billingItemId}`,
             stage: 'AWAITING_INVOICE',
             source_item_id: item.sourceItemId,
@@ -199,13 +222,14 @@ export const unbilledDashboardProjection: Projection = {
             amount_cents: cents(item.amount),
             coverage: item.noCharge ? 'no-charge' : item.covered ? (item.draws.length ? 'prepaid' : 'covered') : 'billable',
             logged_at: occurredAt(recorded),
-          });
+          }));
           return;
         }
         case 'ItemUnposted': {
           const unposted = event.data as ItemUnpostedData;
-          for (const id of unposted.billingItemIds) remove.run(`bi:${id}`);
-          setHidden.run(0, pendingKey(unposted.sourceType, unposted.sourceItemId));
+          for (const id of unposted.billingItemIds) change(`bi:${id}`, () => remove.run(`bi:${id}`));
+          const sourceKey = pendingKey(unposted.sourceType, unposted.sourceItemId);
+          change(sourceKey, () => setHidden.run(0, sourceKey));
           return;
         }
       }
@@ -234,8 +258,19 @@ const DAY_MS = 86_400_000;
 const ageBucket = (days: number): DashboardItem['ageBucket'] => (days <= 7 ? '0-7' : days <= 30 ? '8-30' : days <= 60 ? '31-60' : 'over 60');
 const money = (centsTotal: number) => moneyString(dec(centsTotal).dividedBy(100));
 
-function whereOf(filter: DashboardFilter): { sql: string; params: unknown[] } {
-  const where = ['hidden = 0'];
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Queries are prepared once per distinct SQL text (a filter combination), not on every request. */
+function statement<Row>(db: Database.Database, sql: string): Database.Statement<unknown[], Row> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared as Database.Statement<unknown[], Row>;
+}
+
+function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>, table: 'items' | 'totals' = 'items'): { sql: string; params: unknown[] } {
+  const where = table === 'items' ? ['hidden = 0'] : ['1 = 1'];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
     where.push(sql);
@@ -256,9 +291,7 @@ function whereOf(filter: DashboardFilter): { sql: string; params: unknown[] } {
 export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { items: DashboardItem[]; total: number; totals: DashboardTotals } {
   const { sql, params } = whereOf(filter);
   const asOf = Date.parse(`${filter.asOf}T00:00:00Z`);
-  const rows = db
-    .prepare<unknown[], ItemRow>(`SELECT * FROM dashboard_items WHERE ${sql} ORDER BY item_date, key LIMIT ? OFFSET ?`)
-    .all(...params, filter.limit, filter.offset);
+  const rows = statement<ItemRow>(db, `SELECT * FROM dashboard_items WHERE ${sql} ORDER BY item_date, key LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset);
   const items = rows.map((r): DashboardItem => {
     const ageDays = Math.max(0, Math.floor((asOf - Date.parse(`${r.item_date}T00:00:00Z`)) / DAY_MS));
     return {
@@ -281,12 +314,19 @@ export function queryUnbilledDashboard(db: Database.Database, filter: DashboardF
       stuck: ageDays > filter.stuckAfterDays,
     };
   });
+  // Filters the totals table knows (stage, account, contract) read it; any other filter scans.
+  const fromTable = !filter.type && !filter.workTypeId && !filter.resourceId && !filter.from && !filter.to;
+  const totalsWhere = whereOf({ ...filter, type: undefined, workTypeId: undefined, resourceId: undefined, from: undefined, to: undefined }, 'totals');
   const grouped = (column: string) =>
     Object.fromEntries(
-      db
-        .prepare<unknown[], { k: string | null; n: number; c: number }>(`SELECT ${column} AS k, COUNT(*) AS n, SUM(amount_cents) AS c FROM dashboard_items WHERE ${sql} GROUP BY ${column} ORDER BY ${column}`)
-        .all(...params)
-        .map((g) => [g.k ?? '(none)', { count: g.n, amount: money(g.c) }]),
+      statement<{ k: string | null; n: number; c: number }>(
+        db,
+        fromTable
+          ? `SELECT ${column} AS k, SUM(count) AS n, SUM(amount_cents) AS c FROM dashboard_totals WHERE ${totalsWhere.sql} GROUP BY ${column} ORDER BY ${column}`
+          : `SELECT ${column} AS k, COUNT(*) AS n, SUM(amount_cents) AS c FROM dashboard_items WHERE ${sql} GROUP BY ${column} ORDER BY ${column}`,
+      )
+        .all(...(fromTable ? totalsWhere.params : params))
+        .map((g) => [g.k === null || g.k === '' ? '(none)' : g.k, { count: g.n, amount: money(g.c) }]),
     );
   const byStage = grouped('stage');
   const total = Object.values(byStage).reduce((n, s) => n + s.count, 0);
