@@ -26,11 +26,18 @@ interface Running {
   projection: Projection;
   apply: ApplyEvent;
   position: bigint;
-  state: ProjectionState;
+  failed: boolean;
   error?: string;
-  subscription?: Subscription;
-  loop?: Promise<void>;
-  stopping: boolean;
+}
+
+/** An `apply` that threw, with the projection it belongs to. */
+class ProjectionFailure extends Error {
+  constructor(
+    readonly run: Running,
+    override readonly cause: unknown,
+  ) {
+    super(`projection ${run.projection.name} failed`);
+  }
 }
 
 const NOTHING_YET = Symbol('nothing yet');
@@ -44,15 +51,21 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
 )`;
 
 /**
- * Feeds projections from the store: catch-up in batches, then live from a subscription. Each
- * batch's read-model writes and the checkpoint commit in one SQLite transaction.
+ * Feeds projections from the store: catch-up in batches, then live from a subscription. Every
+ * projection is fed from one read of the store: each batch is applied to every projection that
+ * has not seen it, and their read-model writes and checkpoints commit in one SQLite transaction.
+ * A projection that fails is left behind with its error; the others go on.
  */
 export class ProjectionRunner {
-  private readonly running = new Map<string, Running>();
+  private readonly running: Running[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly batchSize: number;
   private readonly saveCheckpoint: Database.Statement<[string, number, number]>;
   private readonly loadCheckpoint: Database.Statement<[string], { version: number; position: number }>;
+  private phase: 'stopped' | 'catching-up' | 'live' = 'stopped';
+  private loop?: Promise<void>;
+  private subscription?: Subscription;
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
@@ -67,41 +80,48 @@ export class ProjectionRunner {
     );
     this.loadCheckpoint = db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?');
     for (const projection of projections) {
-      if (this.running.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
-      this.running.set(projection.name, { projection, apply: () => undefined, position: 0n, state: 'stopped', stopping: false });
+      if (this.running.some((r) => r.projection.name === projection.name)) throw new Error(`two projections are named ${projection.name}`);
+      this.running.push({ projection, apply: () => undefined, position: 0n, failed: false });
     }
   }
 
-  /** Starts every projection in the background; a projection whose version changed is rebuilt first. */
+  /** Starts feeding every projection in the background; one whose version changed is rebuilt first. */
   start(): void {
-    for (const run of this.running.values()) this.startOne(run);
+    if (this.loop) return;
+    this.stopping = false;
+    this.prepareAll();
+    this.loop = this.run().catch((error: unknown) => {
+      // The store itself failed (not one projection): every projection is behind.
+      for (const run of this.running) this.fail(run, error);
+    });
   }
 
   /** Catches every projection up to the store's current head, then returns (for scripts and tests). */
   async catchUp(): Promise<void> {
-    for (const run of this.running.values()) await this.catchUpOnce(run);
+    this.stopping = false;
+    this.prepareAll();
+    await this.catchUpAll();
+    this.phase = 'stopped';
   }
 
   /** Drops a projection's tables and checkpoint and replays it from position 0. */
   async rebuild(name: string): Promise<void> {
-    const run = this.running.get(name);
+    const run = this.running.find((r) => r.projection.name === name);
     if (!run) throw new Error(`no projection named ${name}`);
-    const wasRunning = run.loop !== undefined;
-    await this.stopOne(run);
+    const wasRunning = this.loop !== undefined;
+    await this.stop();
     this.reset(run.projection);
-    if (wasRunning) this.startOne(run);
-    else await this.catchUpOnce(run);
-  }
-
-  private async catchUpOnce(run: Running): Promise<void> {
-    run.stopping = false;
-    this.prepare(run);
-    await this.catchUpOne(run);
-    run.state = 'stopped';
+    if (wasRunning) this.start();
+    else await this.catchUp();
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.running.values()].map((run) => this.stopOne(run)));
+    this.stopping = true;
+    await this.subscription?.close();
+    await this.loop;
+    this.loop = undefined;
+    this.subscription = undefined;
+    this.phase = 'stopped';
     this.notify();
   }
 
@@ -110,9 +130,10 @@ export class ProjectionRunner {
    * sees its own write. Answers false on timeout or when a projection has failed.
    */
   async waitForPosition(position: bigint, timeoutMs = 5000): Promise<boolean> {
-    const reached = () => [...this.running.values()].every((run) => run.position >= position);
-    const failed = () => [...this.running.values()].some((run) => run.state === 'failed');
+    const reached = () => this.running.every((run) => run.position >= position);
+    const failed = () => this.running.some((run) => run.failed);
     if (reached()) return true;
+    if (failed()) return false;
     return new Promise((resolve) => {
       const finish = (value: boolean) => {
         clearTimeout(timer);
@@ -131,39 +152,26 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition();
-    return [...this.running.values()].map((run) => ({
+    return this.running.map((run) => ({
       name: run.projection.name,
       version: run.projection.version,
-      state: run.state,
+      state: run.failed ? 'failed' : this.phase,
       position: run.position.toString(),
       lag: (head > run.position ? head - run.position : 0n).toString(),
       ...(run.error ? { error: run.error } : {}),
     }));
   }
 
-  private startOne(run: Running): void {
-    run.stopping = false;
-    run.error = undefined;
-    run.state = 'starting';
-    run.loop = this.runOne(run).catch((error: unknown) => {
-      run.state = 'failed';
-      run.error = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
-      this.options.onError?.(run.projection.name, error);
-      this.notify();
-    });
-  }
-
-  private async runOne(run: Running): Promise<void> {
-    this.prepare(run);
-    await this.catchUpOne(run);
-    if (run.stopping) return;
-    run.state = 'live';
-    run.subscription = this.store.subscribeToAll({ fromPosition: run.position });
-    const events = run.subscription[Symbol.asyncIterator]();
+  private async run(): Promise<void> {
+    await this.catchUpAll();
+    if (this.stopping) return;
+    this.phase = 'live';
+    this.subscription = this.store.subscribeToAll({ fromPosition: this.lowestPosition() });
+    const events = this.subscription[Symbol.asyncIterator]();
     let next = events.next();
     for (;;) {
       const first = await next;
-      if (first.done || run.stopping) return;
+      if (first.done || this.stopping) return;
       // Whatever else is already at hand joins the batch; the first wait for more ends it.
       const batch = [first.value];
       next = events.next();
@@ -173,31 +181,41 @@ export class ProjectionRunner {
         batch.push(more.value);
         next = events.next();
       }
-      this.applyBatch(run, batch);
+      this.applyBatch(batch);
     }
   }
 
-  private async catchUpOne(run: Running): Promise<void> {
-    run.state = 'catching-up';
+  private async catchUpAll(): Promise<void> {
+    this.phase = 'catching-up';
     let batch: RecordedEvent[] = [];
-    for await (const event of this.store.readAll({ fromPosition: run.position })) {
-      if (run.stopping) return;
+    for await (const event of this.store.readAll({ fromPosition: this.lowestPosition() })) {
+      if (this.stopping) return;
       batch.push(event);
       if (batch.length === this.batchSize) {
-        this.applyBatch(run, batch);
+        this.applyBatch(batch);
         batch = [];
       }
     }
-    if (batch.length) this.applyBatch(run, batch);
+    if (batch.length) this.applyBatch(batch);
   }
 
-  /** Opens the projection's tables, rebuilding first if its version changed, and loads its checkpoint. */
-  private prepare(run: Running): void {
-    const { projection } = run;
-    const saved = this.loadCheckpoint.get(projection.name);
-    if (saved && saved.version !== projection.version) this.reset(projection);
-    run.apply = projection.open(this.db);
-    run.position = BigInt(this.loadCheckpoint.get(projection.name)?.position ?? 0);
+  /** Where the projection furthest behind stands (failed ones wait for a restart). */
+  private lowestPosition(): bigint {
+    const live = this.running.filter((r) => !r.failed);
+    return live.length ? live.reduce((low, r) => (r.position < low ? r.position : low), live[0].position) : 0n;
+  }
+
+  /** Opens each projection's tables, rebuilding first if its version changed, and loads its checkpoint. */
+  private prepareAll(): void {
+    for (const run of this.running) {
+      const { projection } = run;
+      const saved = this.loadCheckpoint.get(projection.name);
+      if (saved && saved.version !== projection.version) this.reset(projection);
+      run.apply = projection.open(this.db);
+      run.position = BigInt(this.loadCheckpoint.get(projection.name)?.position ?? 0);
+      run.failed = false;
+      run.error = undefined;
+    }
   }
 
   private reset(projection: Projection): void {
@@ -205,25 +223,49 @@ export class ProjectionRunner {
       for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
       this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(projection.name);
     })();
+    const run = this.running.find((r) => r.projection === projection);
+    if (run) {
+      run.position = 0n;
+      run.apply = projection.open(this.db);
+    }
   }
 
-  private applyBatch(run: Running, events: RecordedEvent[]): void {
+  /** One transaction for every projection that has not seen the batch; a failing one is dropped and the rest retried. */
+  private applyBatch(events: RecordedEvent[]): void {
     const last = events[events.length - 1].position;
-    this.db.transaction(() => {
-      for (const event of events) run.apply(event);
-      this.saveCheckpoint.run(run.projection.name, run.projection.version, Number(last));
-    })();
-    run.position = last;
-    this.notify();
+    for (;;) {
+      const targets = this.running.filter((run) => !run.failed && run.position < last);
+      if (targets.length === 0) return;
+      try {
+        this.db.transaction(() => {
+          for (const event of events) {
+            for (const run of targets) {
+              if (event.position <= run.position) continue;
+              try {
+                run.apply(event);
+              } catch (error) {
+                throw new ProjectionFailure(run, error);
+              }
+            }
+          }
+          for (const run of targets) this.saveCheckpoint.run(run.projection.name, run.projection.version, Number(last));
+        })();
+      } catch (error) {
+        if (!(error instanceof ProjectionFailure)) throw error;
+        this.fail(error.run, error.cause);
+        continue;
+      }
+      for (const run of targets) run.position = last;
+      this.notify();
+      return;
+    }
   }
 
-  private async stopOne(run: Running): Promise<void> {
-    run.stopping = true;
-    await run.subscription?.close();
-    await run.loop;
-    run.subscription = undefined;
-    run.loop = undefined;
-    if (run.state !== 'failed') run.state = 'stopped';
+  private fail(run: Running, error: unknown): void {
+    run.failed = true;
+    run.error = typeof (error as Error)?.message === 'string' ? (error as Error).message : String(error);
+    this.options.onError?.(run.projection.name, error);
+    this.notify();
   }
 
   private notify(): void {
