@@ -16,6 +16,9 @@ import {
   timesheetStream,
   weekStartOf,
   type AccountState,
+  type ChargeState,
+  type ExpenseState,
+  type TimeEntryState,
   type Approval,
   type BillingCodeTerms,
   type BillingSettings,
@@ -80,8 +83,11 @@ export class PostingBatchBuilder {
     });
   }
 
-  /** Loads the items, sharing the contracts, accounts and billing codes they name. */
-  async prepareAll(refs: readonly WorkItemRef[]): Promise<PreparedItem[]> {
+  /**
+   * Loads the items, sharing the contracts, accounts and billing codes they name. `known` holds
+   * item states the caller already has (those its approvals just decided), by item id.
+   */
+  async prepareAll(refs: readonly WorkItemRef[], known: ReadonlyMap<string, unknown> = new Map()): Promise<PreparedItem[]> {
     const memo = new Map<string, Promise<unknown>>();
     const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
       if (!memo.has(key)) memo.set(key, load());
@@ -92,10 +98,10 @@ export class PostingBatchBuilder {
       account: (id) => once(`account:${id}`, () => this.lookups.account(id)),
       billingCode: (id) => once(`billingCode:${id}`, () => this.lookups.billingCode(id)),
     };
-    return Promise.all(refs.map((ref) => this.prepare(ref, shared)));
+    return Promise.all(refs.map((ref) => this.prepare(ref, shared, known.get(ref.itemId))));
   }
 
-  private async prepare(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+  private async prepare(ref: WorkItemRef, shared: SharedLookups, known: unknown): Promise<PreparedItem> {
     const contract = shared.contract;
     const base = async (accountId: string, contractId: string | null) => {
       if (contractId) {
@@ -111,7 +117,7 @@ export class PostingBatchBuilder {
 
     switch (ref.sourceType) {
       case 'TIME_ENTRY': {
-        const { state } = await this.streams.load(timeEntryStream(ref.itemId), timeEntryDecider);
+        const state = (known as TimeEntryState | undefined) ?? (await this.streams.load(timeEntryStream(ref.itemId), timeEntryDecider)).state;
         if (state.status !== 'logged') throw new NotFound('time entry', ref.itemId);
         const e = state.entry;
         const { billToAccountId, purchaseOrderNumber } = await base(e.accountId, e.contractId);
@@ -127,7 +133,7 @@ export class PostingBatchBuilder {
         };
       }
       case 'CHARGE': {
-        const { state } = await this.streams.load(chargeStream(ref.itemId), chargeDecider);
+        const state = (known as ChargeState | undefined) ?? (await this.streams.load(chargeStream(ref.itemId), chargeDecider)).state;
         if (state.status !== 'recorded') throw new NotFound('charge', ref.itemId);
         const c = state.charge;
         const { billToAccountId, purchaseOrderNumber } = await base(c.accountId, c.contractId);
@@ -144,7 +150,7 @@ export class PostingBatchBuilder {
         };
       }
       case 'EXPENSE': {
-        const { state } = await this.streams.load(expenseStream(ref.itemId), expenseDecider);
+        const state = (known as ExpenseState | undefined) ?? (await this.streams.load(expenseStream(ref.itemId), expenseDecider)).state;
         if (state.status !== 'recorded') throw new NotFound('expense', ref.itemId);
         const x = state.expense;
         const { billToAccountId, purchaseOrderNumber } = await base(x.accountId, x.contractId);

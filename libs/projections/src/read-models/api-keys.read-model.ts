@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from './cached-statement';
 import type { ActorRole, ApiKeyEvent } from '@billing/domain';
 import type { Projection } from '../runner/projection';
 import { domainEvent, occurredAt } from './domain-event';
@@ -30,7 +31,5 @@ export const apiKeysProjection: Projection = {
 };
 
 export function findApiKeyByHash(db: Database.Database, keyHash: string): ApiKeyView | undefined {
-  return db
-    .prepare<[string], ApiKeyView>('SELECT id, name, role, issued_at AS issuedAt FROM api_keys WHERE key_hash = ?')
-    .get(keyHash);
+  return cached<[string], ApiKeyView>(db, 'SELECT id, name, role, issued_at AS issuedAt FROM api_keys WHERE key_hash = ?').get(keyHash);
 }

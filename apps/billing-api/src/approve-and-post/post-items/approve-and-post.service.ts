@@ -81,8 +81,14 @@ export class ApproveAndPost {
     // Step 1: approve (locks each item; an item changed meanwhile is re-read once locked).
     let position = 0n;
     const toApprove = items.filter((item) => item.approval?.status === 'pending');
-    for (const approved of await inParallel(toApprove, APPROVALS_AT_ONCE, (item) => this.approve(item, input, ledger.get(item.pending.id)!.postingsEver, metadata))) position = max(position, approved);
-    items = await this.batches.prepareAll(refs);
+    const approvedStates = new Map<string, unknown>();
+    await inParallel(toApprove, APPROVALS_AT_ONCE, async (item) => {
+      const decision = await this.approve(item, input, ledger.get(item.pending.id)!.postingsEver, metadata);
+      position = max(position, decision.position);
+      approvedStates.set(item.pending.id, decision.state);
+    });
+    // Each item as its approval locked it (an edit may have landed between the first read and the lock).
+    items = await this.batches.prepareAll(refs, approvedStates);
 
     // Step 2: post, one append per ledger, deciding again on the ledger's latest state after a conflict.
     const postingId = randomUUID();
@@ -133,7 +139,7 @@ export class ApproveAndPost {
     }
   }
 
-  private async approve(item: PreparedItem, input: PostItemsInput, postingsBefore: number, metadata: CommandMetadata): Promise<bigint> {
+  private async approve(item: PreparedItem, input: PostItemsInput, postingsBefore: number, metadata: CommandMetadata): Promise<{ position: bigint; state: unknown }> {
     const command: ApproveItem = {
       type: 'ApproveItem',
       approval: {
@@ -157,7 +163,8 @@ export class ApproveAndPost {
           throw new Error(`${item.ref.sourceType} items are not approved on their own stream`);
       }
     };
-    return (await decide()).position;
+    const { position, state } = await decide();
+    return { position, state };
   }
 }
 

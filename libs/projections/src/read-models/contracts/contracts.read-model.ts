@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { ContractEvent, ContractPurchase, ContractService, ContractStatus, ContractTerms, ContractType } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -161,8 +162,6 @@ export function listContracts(db: Database.Database, filters: ContractFilters = 
 
 /** The account's active default contract (routing starts there when an entry names none), or null. */
 export function findDefaultContract(db: Database.Database, accountId: string): string | null {
-  const row = db
-    .prepare<[string], { id: string }>("SELECT id FROM contracts WHERE account_id = ? AND is_default = 1 AND status = 'ACTIVE' ORDER BY created_at, id LIMIT 1")
-    .get(accountId);
+  const row = cached<[string], { id: string }>(db, "SELECT id FROM contracts WHERE account_id = ? AND is_default = 1 AND status = 'ACTIVE' ORDER BY created_at, id LIMIT 1").get(accountId);
   return row?.id ?? null;
 }

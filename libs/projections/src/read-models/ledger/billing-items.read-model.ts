@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { BillingItemData, ItemUnpostedData } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent } from '../domain-event';
@@ -94,7 +95,7 @@ interface Row {
 }
 
 export function findBillingItem(db: Database.Database, id: string): BillingItemView | undefined {
-  const row = db.prepare<[string], Row>('SELECT data, invoice_id, status FROM billing_items WHERE id = ?').get(id);
+  const row = cached<[string], Row>(db, 'SELECT data, invoice_id, status FROM billing_items WHERE id = ?').get(id);
   return row && billingItemView(JSON.parse(row.data), row.invoice_id, row.status);
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import { dec, moneyString, roundMoney, type BillingItemData, type ItemUnpostedData, type TimeEntryData } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
 import type { Projection } from '../../runner/projection';
@@ -258,17 +259,6 @@ const DAY_MS = 86_400_000;
 const ageBucket = (days: number): DashboardItem['ageBucket'] => (days <= 7 ? '0-7' : days <= 30 ? '8-30' : days <= 60 ? '31-60' : 'over 60');
 const money = (centsTotal: number) => moneyString(dec(centsTotal).dividedBy(100));
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** Queries are prepared once per distinct SQL text (a filter combination), not on every request. */
-function statement<Row>(db: Database.Database, sql: string): Database.Statement<unknown[], Row> {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-  return prepared as Database.Statement<unknown[], Row>;
-}
-
 function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>, table: 'items' | 'totals' = 'items'): { sql: string; params: unknown[] } {
   const where = table === 'items' ? ['hidden = 0'] : ['1 = 1'];
   const params: unknown[] = [];
@@ -291,7 +281,7 @@ function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limi
 export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { items: DashboardItem[]; total: number; totals: DashboardTotals } {
   const { sql, params } = whereOf(filter);
   const asOf = Date.parse(`${filter.asOf}T00:00:00Z`);
-  const rows = statement<ItemRow>(db, `SELECT * FROM dashboard_items WHERE ${sql} ORDER BY item_date, key LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset);
+  const rows = cached<unknown[], ItemRow>(db, `SELECT * FROM dashboard_items WHERE ${sql} ORDER BY item_date, key LIMIT ? OFFSET ?`).all(...params, filter.limit, filter.offset);
   const items = rows.map((r): DashboardItem => {
     const ageDays = Math.max(0, Math.floor((asOf - Date.parse(`${r.item_date}T00:00:00Z`)) / DAY_MS));
     return {
@@ -319,7 +309,7 @@ export function queryUnbilledDashboard(db: Database.Database, filter: DashboardF
   const totalsWhere = whereOf({ ...filter, type: undefined, workTypeId: undefined, resourceId: undefined, from: undefined, to: undefined }, 'totals');
   const grouped = (column: string) =>
     Object.fromEntries(
-      statement<{ k: string | null; n: number; c: number }>(
+      cached<unknown[], { k: string | null; n: number; c: number }>(
         db,
         fromTable
           ? `SELECT ${column} AS k, SUM(count) AS n, SUM(amount_cents) AS c FROM dashboard_totals WHERE ${totalsWhere.sql} GROUP BY ${column} ORDER BY ${column}`

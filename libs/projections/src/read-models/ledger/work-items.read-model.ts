@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { BillingItemData, ItemApprovedData, ItemUnpostedData, SourceType, TimeEntryData } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
 import type { Projection } from '../../runner/projection';
@@ -192,11 +193,11 @@ export const workItemsProjection: Projection = {
 };
 
 export function findWorkItems(db: Database.Database, itemId: string): WorkItemRow[] {
-  return db.prepare<[string], Row>('SELECT * FROM work_items WHERE item_id = ?').all(itemId).map(toRow);
+  return cached<[string], Row>(db, 'SELECT * FROM work_items WHERE item_id = ?').all(itemId).map(toRow);
 }
 
 export function findWorkItem(db: Database.Database, itemId: string, sourceType: SourceType): WorkItemRow | undefined {
-  const row = db.prepare<[string, string], Row>('SELECT * FROM work_items WHERE item_id = ? AND source_type = ?').get(itemId, sourceType);
+  const row = cached<[string, string], Row>(db, 'SELECT * FROM work_items WHERE item_id = ? AND source_type = ?').get(itemId, sourceType);
   return row && toRow(row);
 }
 
