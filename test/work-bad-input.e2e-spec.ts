@@ -83,6 +83,11 @@ describe('work and Approve & Post refuse bad input clearly and write nothing', (
     expect(override.details!.map((d) => d.field)).toEqual(['overrides.x.amount']);
   });
 
+  it('the same item twice in one request is 400', async () => {
+    const body = await refused(() => t.as().post('/api/approve-and-post').send({ itemIds: ['a', 'b', 'a'] }), 400);
+    expect(body.details).toEqual([{ field: 'itemIds', message: 'itemIds must not name the same item twice' }]);
+  });
+
   it('an override for an item not in the batch, or an unknown override field, is 400', async () => {
     const body = await refused(() => t.as().post('/api/approve-and-post').send({ itemIds: ['a'], overrides: { b: { amount: '1' }, a: { discount: '5' } } }), 400);
     expect(body.details!.map((d) => d.field).sort()).toEqual(['overrides.a.discount', 'overrides.b']);

@@ -26,7 +26,7 @@ export class UnbilledDashboardHttpController {
     @CommandMeta() metadata: CommandMetadata,
   ): Promise<{ items: DashboardItem[]; total: number; limit: number; offset: number; totals: DashboardTotals }> {
     const { stuckAfterDays } = await this.lookups.settings();
-    const limit = query.limit ?? 1000;
+    const limit = query.limit ?? 100;
     const offset = query.offset ?? 0;
     const result = queryUnbilledDashboard(this.db, {
       accountId: query.accountId,

@@ -50,7 +50,7 @@ export class UnbilledDashboardRequest {
   @IsBusinessDate()
   asOf?: string;
 
-  @ApiPropertyOptional({ default: 1000, maximum: 10000 })
+  @ApiPropertyOptional({ default: 100, maximum: 10000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

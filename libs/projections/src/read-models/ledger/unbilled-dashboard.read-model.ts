@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
-import { dec, moneyString, roundMoney, type BillingItemData, type ItemUnpostedData, type TimeEntryData } from '@billing/domain';
+import { dec, roundMoney, type BillingItemData, type ItemUnpostedData, type TimeEntryData } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -75,14 +75,14 @@ interface ContractRow {
  */
 export const unbilledDashboardProjection: Projection = {
   name: 'unbilled-dashboard',
-  version: 2,
+  version: 3,
   tables: ['dashboard_items', 'dashboard_totals', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
   open(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS dashboard_items (
       key TEXT PRIMARY KEY, stage TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, source_item_id TEXT NOT NULL, source_type TEXT NOT NULL,
       item_type TEXT NOT NULL, billing_item_id TEXT, account_id TEXT NOT NULL, contract_id TEXT, work_type_id TEXT, resource_id TEXT,
       item_date TEXT NOT NULL, hours TEXT, amount_cents INTEGER NOT NULL, coverage TEXT NOT NULL, logged_at TEXT NOT NULL)`);
-    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_account ON dashboard_items (hidden, account_id, item_date)');
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_account ON dashboard_items (hidden, account_id, item_date, key)');
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_date ON dashboard_items (hidden, item_date, key)');
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_stage ON dashboard_items (hidden, stage, item_date, key)');
     // Kept up to date with every row, so unfiltered totals (or by account, contract, stage) are a lookup, not a scan.
@@ -257,7 +257,11 @@ interface ItemRow {
 
 const DAY_MS = 86_400_000;
 const ageBucket = (days: number): DashboardItem['ageBucket'] => (days <= 7 ? '0-7' : days <= 30 ? '8-30' : days <= 60 ? '31-60' : 'over 60');
-const money = (centsTotal: number) => moneyString(dec(centsTotal).dividedBy(100));
+/** Integer cents as a money string: exact integer arithmetic, no decimal library needed per row. */
+function money(cents: number): string {
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
 
 function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>, table: 'items' | 'totals' = 'items'): { sql: string; params: unknown[] } {
   const where = table === 'items' ? ['hidden = 0'] : ['1 = 1'];
