@@ -111,17 +111,18 @@ export const unbilledDashboardProjection: Projection = {
     );
     const addToTotals = db.prepare(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents`);
-    const dropEmptyTotals = db.prepare('DELETE FROM dashboard_totals WHERE count = 0');
+    const dropIfEmpty = db.prepare('DELETE FROM dashboard_totals WHERE stage = ? AND account_id = ? AND contract_id = ? AND count = 0');
     const count = (key: string, sign: 1 | -1) => {
       const row = totalsRow.get(key);
-      if (row && row.hidden === 0) addToTotals.run(row.stage, row.account_id, row.contract_id ?? '', sign, sign * row.amount_cents);
+      if (!row || row.hidden !== 0) return;
+      addToTotals.run(row.stage, row.account_id, row.contract_id ?? '', sign, sign * row.amount_cents);
+      if (sign === -1) dropIfEmpty.run(row.stage, row.account_id, row.contract_id ?? '');
     };
     /** Every change of a row goes through here, so the totals table always equals a scan. */
     const change = (key: string, mutate: () => void) => {
       count(key, -1);
       mutate();
       count(key, 1);
-      dropEmptyTotals.run();
     };
 
     const pendingKey = (sourceType: string, id: string) => `src:${sourceType}:${id}`;
