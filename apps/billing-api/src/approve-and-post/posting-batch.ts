@@ -32,7 +32,7 @@ import {
 import { findWorkItems, listWorkItems, type WorkItemRef } from '@billing/projections';
 import { BillingLookups } from '../infrastructure/billing-lookups';
 import { READ_MODEL_DB } from '../infrastructure/read-models.module';
-import { StreamDecisions } from '../infrastructure/stream-decisions';
+import { StreamDecisions, type LoadedStream } from '../infrastructure/stream-decisions';
 
 /** One source item, loaded from its own stream, ready to rate. */
 export interface PreparedItem {
@@ -42,6 +42,8 @@ export interface PreparedItem {
   billToAccountId: string;
   /** Editable sources only: where the item's approval stands. */
   approval: Approval | null;
+  /** Editable sources only: the item's stream as it was read here, so approving need not read it again. */
+  loaded?: LoadedStream<unknown>;
   roleIds: string[];
   workTypeIds: string[];
   resourceId: string | null;
@@ -117,7 +119,8 @@ export class PostingBatchBuilder {
 
     switch (ref.sourceType) {
       case 'TIME_ENTRY': {
-        const state = (known as TimeEntryState | undefined) ?? (await this.streams.load(timeEntryStream(ref.itemId), timeEntryDecider)).state;
+        const loaded = known ? undefined : await this.streams.load(timeEntryStream(ref.itemId), timeEntryDecider);
+        const state = (known as TimeEntryState | undefined) ?? loaded!.state;
         if (state.status !== 'logged') throw new NotFound('time entry', ref.itemId);
         const e = state.entry;
         const { billToAccountId, purchaseOrderNumber } = await base(e.accountId, e.contractId);
@@ -127,13 +130,15 @@ export class PostingBatchBuilder {
           source: { sourceType: 'TIME_ENTRY', accountId: e.accountId, purchaseOrderNumber, description: e.summary ?? `Labour, ${e.dateWorked}` },
           billToAccountId,
           approval: state.approval,
+          loaded,
           roleIds: [e.roleId],
           workTypeIds: [e.workTypeId],
           resourceId: e.resourceId,
         };
       }
       case 'CHARGE': {
-        const state = (known as ChargeState | undefined) ?? (await this.streams.load(chargeStream(ref.itemId), chargeDecider)).state;
+        const loaded = known ? undefined : await this.streams.load(chargeStream(ref.itemId), chargeDecider);
+        const state = (known as ChargeState | undefined) ?? loaded!.state;
         if (state.status !== 'recorded') throw new NotFound('charge', ref.itemId);
         const c = state.charge;
         const { billToAccountId, purchaseOrderNumber } = await base(c.accountId, c.contractId);
@@ -144,13 +149,15 @@ export class PostingBatchBuilder {
           source: { sourceType: 'CHARGE', accountId: c.accountId, purchaseOrderNumber: c.purchaseOrderNumber ?? purchaseOrderNumber, description: c.name },
           billToAccountId,
           approval: state.approval,
+          loaded,
           roleIds: [],
           workTypeIds: [],
           resourceId: null,
         };
       }
       case 'EXPENSE': {
-        const state = (known as ExpenseState | undefined) ?? (await this.streams.load(expenseStream(ref.itemId), expenseDecider)).state;
+        const loaded = known ? undefined : await this.streams.load(expenseStream(ref.itemId), expenseDecider);
+        const state = (known as ExpenseState | undefined) ?? loaded!.state;
         if (state.status !== 'recorded') throw new NotFound('expense', ref.itemId);
         const x = state.expense;
         const { billToAccountId, purchaseOrderNumber } = await base(x.accountId, x.contractId);
@@ -160,6 +167,7 @@ export class PostingBatchBuilder {
           source: { sourceType: 'EXPENSE', accountId: x.accountId, purchaseOrderNumber, description: x.description ? `${x.category}: ${x.description}` : x.category },
           billToAccountId,
           approval: state.approval,
+          loaded,
           roleIds: [],
           workTypeIds: [],
           resourceId: null,

@@ -30,6 +30,12 @@ export interface DecideOptions {
    * only committed events are ever folded into the cached state, under the stream's lock.
    */
   cache?: boolean;
+  /**
+   * The stream as the caller read it a moment ago, to decide on without reading it again. The
+   * expected revision still guards the append: if the stream moved, it is read and decided again.
+   * Only for deciders whose `evolve` returns new state (the state is not copied).
+   */
+  readJustNow?: LoadedStream<unknown>;
 }
 
 interface CachedStream {
@@ -128,7 +134,7 @@ export class StreamDecisions {
   ): Promise<Decision<Event, State>> {
     return this.exclusively(streamId, async () => {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const loaded = await this.loadForDecision(streamId, decider, options);
+        const loaded = attempt === 1 && options.readJustNow ? (options.readJustNow as LoadedStream<State>) : await this.loadForDecision(streamId, decider, options);
         const resolved = typeof command === 'function' ? await (command as (state: State) => Command | Promise<Command>)(loaded.state) : command;
         const events = decider.decide(resolved, loaded.state);
         if (events.length === 0) return { events, state: loaded.state, position: loaded.position };

@@ -151,14 +151,15 @@ export class ApproveAndPost {
         postingsBefore,
       },
     };
+    const readJustNow = { readJustNow: item.loaded };
     const decide = async () => {
       switch (item.ref.sourceType as SourceType) {
         case 'TIME_ENTRY':
-          return this.streams.decide(timeEntryStream(item.pending.id), timeEntryDecider, command, metadata);
+          return this.streams.decide(timeEntryStream(item.pending.id), timeEntryDecider, command, metadata, readJustNow);
         case 'CHARGE':
-          return this.streams.decide(chargeStream(item.pending.id), chargeDecider, command, metadata);
+          return this.streams.decide(chargeStream(item.pending.id), chargeDecider, command, metadata, readJustNow);
         case 'EXPENSE':
-          return this.streams.decide(expenseStream(item.pending.id), expenseDecider, command, metadata);
+          return this.streams.decide(expenseStream(item.pending.id), expenseDecider, command, metadata, readJustNow);
         default:
           throw new Error(`${item.ref.sourceType} items are not approved on their own stream`);
       }
