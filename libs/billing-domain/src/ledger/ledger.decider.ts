@@ -69,10 +69,12 @@ export interface LedgerState {
   everBySource: Map<string, number>;
   /** Net of unposts, by purchase id. */
   drawn: Map<string, Dec>;
+  /** Events folded so far: equal counts mean the same ledger. */
+  folded: number;
 }
 
 export function emptyLedger(): LedgerState {
-  return { items: new Map(), postedBySource: new Map(), everBySource: new Map(), drawn: new Map() };
+  return { items: new Map(), postedBySource: new Map(), everBySource: new Map(), drawn: new Map(), folded: 0 };
 }
 
 export interface PostItems {
@@ -184,6 +186,7 @@ export const ledgerDecider: Decider<LedgerCommand, LedgerEvent, LedgerState> = {
   },
 
   evolve(state, event) {
+    state.folded += 1;
     switch (event.type) {
       case 'ItemPosted': {
         const { data } = event;

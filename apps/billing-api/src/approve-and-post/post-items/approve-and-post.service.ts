@@ -73,9 +73,16 @@ export class ApproveAndPost {
     this.checkStandingApprovals(items, input, ledger);
 
     // Check the whole request before writing anything: rules refused here leave no trace.
+    const postingId = randomUUID();
     await this.batches.checkTimesheets(items, settings);
-    for (const command of await this.batches.commands(items, choices, 'dry-run', settings)) {
-      await this.streams.withStream(ledgerStream(command.billToAccountId), ledgerDecider, async ({ state }) => ledgerDecider.decide(command, state), { cache: true });
+    const dryRuns = new Map<string, DryRun>();
+    for (const command of await this.batches.commands(items, choices, postingId, settings)) {
+      await this.streams.withStream(
+        ledgerStream(command.billToAccountId),
+        ledgerDecider,
+        async ({ state }) => dryRuns.set(command.billToAccountId, { folded: state.folded, command: JSON.stringify(command), events: ledgerDecider.decide(command, state) }),
+        { cache: true },
+      );
     }
 
     // Step 1: approve (locks each item; an item changed meanwhile is re-read once locked).
@@ -91,10 +98,18 @@ export class ApproveAndPost {
     items = await this.batches.prepareAll(refs, approvedStates);
 
     // Step 2: post, one append per ledger, deciding again on the ledger's latest state after a conflict.
-    const postingId = randomUUID();
     const posted: BillingItemView[] = [];
     for (const command of await this.batches.commands(items, choices, postingId, settings)) {
-      const decision = await this.streams.decide(ledgerStream(command.billToAccountId), ledgerDecider, command, metadata, { cache: true });
+      const dryRun = dryRuns.get(command.billToAccountId);
+      // The dry run's decision stands if neither the ledger nor the items changed since.
+      const decider: typeof ledgerDecider = {
+        ...ledgerDecider,
+        get initialState() {
+          return ledgerDecider.initialState;
+        },
+        decide: (c, state) => (dryRun && state.folded === dryRun.folded && c === command && JSON.stringify(c) === dryRun.command ? dryRun.events : ledgerDecider.decide(c, state)),
+      };
+      const decision = await this.streams.decide(ledgerStream(command.billToAccountId), decider, command, metadata, { cache: true });
       position = max(position, decision.position);
       for (const { pending } of command.items) posted.push(...postedItemsOf(decision.state, pending.id).map((data) => billingItemView(data)));
     }
@@ -170,6 +185,13 @@ export class ApproveAndPost {
 }
 
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
+
+/** What the dry run decided for a ledger, and on what. */
+interface DryRun {
+  folded: number;
+  command: string;
+  events: ReturnType<typeof ledgerDecider.decide>;
+}
 const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 /** Approvals are on separate streams: many at once let the store commit them in groups. */
