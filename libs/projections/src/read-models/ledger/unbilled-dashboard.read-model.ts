@@ -106,28 +106,32 @@ export const unbilledDashboardProjection: Projection = {
     const addContract = db.prepare('INSERT OR REPLACE INTO dashboard_contracts (id, type, account_id, role_rates) VALUES (?, ?, ?, ?)');
     const resourceOf = db.prepare<[string], { resource_id: string | null }>('SELECT resource_id FROM dashboard_items WHERE key = ?');
 
-    const totalsRow = db.prepare<[string], { hidden: number; stage: string; account_id: string; contract_id: string | null; amount_cents: number }>(
-      'SELECT hidden, stage, account_id, contract_id, amount_cents FROM dashboard_items WHERE key = ?',
-    );
+    type Counted = { hidden: number; stage: string; account_id: string; contract_id: string | null; amount_cents: number };
+    const totalsRow = db.prepare<[string], Counted>('SELECT hidden, stage, account_id, contract_id, amount_cents FROM dashboard_items WHERE key = ?');
     const addToTotals = db.prepare(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents`);
     const dropIfEmpty = db.prepare('DELETE FROM dashboard_totals WHERE stage = ? AND account_id = ? AND contract_id = ? AND count = 0');
-    const count = (key: string, sign: 1 | -1) => {
-      const row = totalsRow.get(key);
+    const count = (row: Counted | null | undefined, sign: 1 | -1) => {
       if (!row || row.hidden !== 0) return;
       addToTotals.run(row.stage, row.account_id, row.contract_id ?? '', sign, sign * row.amount_cents);
       if (sign === -1) dropIfEmpty.run(row.stage, row.account_id, row.contract_id ?? '');
     };
-    /** Every change of a row goes through here, so the totals table always equals a scan. */
-    const change = (key: string, mutate: () => void) => {
-      count(key, -1);
+    /**
+     * Every change of a row goes through here, so the totals table always equals a scan. Callers
+     * that know the row before or after the change say so (null: no row, or hidden).
+     */
+    const change = (key: string, mutate: () => void, known: { before?: Counted | null; after?: (before: Counted | undefined) => Counted | null } = {}) => {
+      const before = known.before === undefined ? totalsRow.get(key) : (known.before ?? undefined);
+      count(before, -1);
       mutate();
-      count(key, 1);
+      count(known.after ? known.after(before) : totalsRow.get(key), 1);
     };
 
     const pendingKey = (sourceType: string, id: string) => `src:${sourceType}:${id}`;
     const pending = (recorded: RecordedEvent, sourceType: string, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) =>
-      change(pendingKey(sourceType, f.id), () => upsert.run({
+      change(
+        pendingKey(sourceType, f.id),
+        () => upsert.run({
         key: pendingKey(sourceType, f.id),
         stage: 'AWAITING_POSTING',
         source_item_id: f.id,
@@ -143,7 +147,9 @@ export const unbilledDashboardProjection: Projection = {
         amount_cents: cents(f.amount),
         coverage: f.coverage,
         logged_at: occurredAt(recorded),
-      }));
+      }),
+        { after: (before) => ({ hidden: before?.hidden ?? 0, stage: 'AWAITING_POSTING', account_id: f.accountId, contract_id: f.contractId, amount_cents: cents(f.amount) }) },
+      );
 
     /** The labour preview of billing-rules §5 at the rates this read model knows. */
     const labourPreview = (e: TimeEntryData): { amount: string; coverage: Coverage } => {
@@ -207,7 +213,8 @@ export const unbilledDashboardProjection: Projection = {
         case 'ItemPosted': {
           const item = event.data as BillingItemData;
           const sourceKey = pendingKey(item.sourceType, item.sourceItemId);
-          change(sourceKey, () => setHidden.run(1, sourceKey));
+          change(sourceKey, () => setHidden.run(1, sourceKey), { after: () => null });
+          const posted: Counted = { hidden: 0, stage: 'AWAITING_INVOICE', account_id: item.accountId, contract_id: item.contractId, amount_cents: cents(item.amount) };
           change(`bi:${item.billingItemId}`, () => upsert.run({
             key: `bi:${item.billingItemId}`,
             stage: 'AWAITING_INVOICE',
@@ -224,12 +231,12 @@ export const unbilledDashboardProjection: Projection = {
             amount_cents: cents(item.amount),
             coverage: item.noCharge ? 'no-charge' : item.covered ? (item.draws.length ? 'prepaid' : 'covered') : 'billable',
             logged_at: occurredAt(recorded),
-          }));
+          }), { before: null, after: () => posted });
           return;
         }
         case 'ItemUnposted': {
           const unposted = event.data as ItemUnpostedData;
-          for (const id of unposted.billingItemIds) change(`bi:${id}`, () => remove.run(`bi:${id}`));
+          for (const id of unposted.billingItemIds) change(`bi:${id}`, () => remove.run(`bi:${id}`), { after: () => null });
           const sourceKey = pendingKey(unposted.sourceType, unposted.sourceItemId);
           change(sourceKey, () => setHidden.run(0, sourceKey));
           return;
