@@ -15,24 +15,6 @@ export class ReadYourWrites {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private readonly lastWrites = new Map<string, bigint>();
-
-  /**
-   * For commands that answer without the read models (Approve & Post answers from the ledger):
-   * the caller's next query waits for this position instead of the command's answer.
-   */
-  remember(caller: string, position: bigint): void {
-    if (position > (this.lastWrites.get(caller) ?? 0n)) this.lastWrites.set(caller, position);
-  }
-
-  /** Waits for the last write `remember`ed for this caller, once. */
-  async waitForCaller(caller: string): Promise<void> {
-    const position = this.lastWrites.get(caller);
-    if (position === undefined) return;
-    await this.waitFor(position);
-    if (this.lastWrites.get(caller) === position) this.lastWrites.delete(caller);
-  }
-
   /** Refuses with 503 rather than answer from read models that do not show the write yet. */
   async waitFor(position: bigint): Promise<void> {
     if (position <= 0n || (await this.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs))) return;

@@ -66,8 +66,7 @@ export class PostItemsHttpController {
       { itemIds: body.itemIds, postedDate: body.postedDate ?? metadata.occurredAt.slice(0, 10), postedDateGiven: body.postedDate !== undefined, overrides },
       metadata,
     );
-    // The answer comes from the ledger itself; the caller's next query waits for the read models.
-    this.readYourWrites.remember(metadata.actor, result.position);
+    await this.readYourWrites.waitFor(result.position);
     return { posted: result.posted };
   }
 }
