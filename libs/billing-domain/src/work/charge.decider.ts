@@ -1,7 +1,7 @@
 import type { AccountState } from '../accounts/account.decider';
 import type { Decider, DomainEvent } from '../shared/decider';
 import { Conflict, NotFound } from '../shared/domain-errors';
-import { decideApproval, evolveApproval, type Approval, type ApprovalCommand, type ApprovalEvent } from './item-approval';
+import { decideItemApproval, evolveItemApproval, type Approval, type ApprovalCommand, type ApprovalEvent } from './item-approval';
 import { checkNamedContract, type NamedContract } from './work-item-context';
 
 /** Materials, products, licences (billing-rules §8). */
@@ -51,8 +51,7 @@ export const chargeDecider: Decider<ChargeCommand, ChargeEvent, ChargeState> = {
       }
       case 'ApproveItem':
       case 'ReleaseItem':
-        if (state.status !== 'recorded') throw new NotFound('charge', command.type === 'ApproveItem' ? command.approval.itemId : command.release.itemId);
-        return decideApproval(command, state.approval);
+        return decideItemApproval('charge', state.status === 'recorded' ? state : undefined, command);
       default: {
         const unknown: never = command;
         throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -65,7 +64,7 @@ export const chargeDecider: Decider<ChargeCommand, ChargeEvent, ChargeState> = {
         return { status: 'recorded', charge: event.data, approval: { status: 'pending' } };
       case 'ItemApproved':
       case 'ItemReleased':
-        return state.status === 'recorded' ? { ...state, approval: evolveApproval(event) } : state;
+        return evolveItemApproval(state, event);
       default: {
         const unknown: never = event;
         return unknown;

@@ -1,7 +1,7 @@
 import type { AccountState } from '../accounts/account.decider';
 import type { Decider, DomainEvent } from '../shared/decider';
-import { Conflict, NotFound } from '../shared/domain-errors';
-import { decideApproval, evolveApproval, type Approval, type ApprovalCommand, type ApprovalEvent } from './item-approval';
+import { Conflict } from '../shared/domain-errors';
+import { decideItemApproval, evolveItemApproval, type Approval, type ApprovalCommand, type ApprovalEvent } from './item-approval';
 import { checkNamedContract, type NamedContract } from './work-item-context';
 
 /** Mileage, travel (billing-rules §8). */
@@ -45,8 +45,7 @@ export const expenseDecider: Decider<ExpenseCommand, ExpenseEvent, ExpenseState>
       }
       case 'ApproveItem':
       case 'ReleaseItem':
-        if (state.status !== 'recorded') throw new NotFound('expense', command.type === 'ApproveItem' ? command.approval.itemId : command.release.itemId);
-        return decideApproval(command, state.approval);
+        return decideItemApproval('expense', state.status === 'recorded' ? state : undefined, command);
       default: {
         const unknown: never = command;
         throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -59,7 +58,7 @@ export const expenseDecider: Decider<ExpenseCommand, ExpenseEvent, ExpenseState>
         return { status: 'recorded', expense: event.data, approval: { status: 'pending' } };
       case 'ItemApproved':
       case 'ItemReleased':
-        return state.status === 'recorded' ? { ...state, approval: evolveApproval(event) } : state;
+        return evolveItemApproval(state, event);
       default: {
         const unknown: never = event;
         return unknown;

@@ -1,4 +1,4 @@
-import { Conflict } from '../shared/domain-errors';
+import { Conflict, NotFound } from '../shared/domain-errors';
 import type { DomainEvent } from '../shared/decider';
 
 /**
@@ -72,6 +72,22 @@ export function decideApproval(command: ApprovalCommand, approval: Approval): Ap
 
 export function evolveApproval(event: ApprovalEvent): Approval {
   return event.type === 'ItemApproved' ? { status: 'approved', approval: event.data } : { status: 'pending' };
+}
+
+/** An item's stream state once the item exists: its approval beside whatever else it holds. */
+interface WithApproval {
+  approval: Approval;
+}
+
+/** The approval commands of an item stream: refused while the item does not exist (`exists` false). */
+export function decideItemApproval(kind: string, item: WithApproval | undefined, command: ApprovalCommand): ApprovalEvent[] {
+  if (!item) throw new NotFound(kind, command.type === 'ApproveItem' ? command.approval.itemId : command.release.itemId);
+  return decideApproval(command, item.approval);
+}
+
+/** Folds an approval event into an item's state; before the item exists there is nothing to fold into. */
+export function evolveItemApproval<State extends { status: string }>(state: State, event: ApprovalEvent): State {
+  return 'approval' in state ? { ...state, approval: evolveApproval(event) } : state;
 }
 
 export function assertEditable(itemType: string, itemId: string, approval: Approval): void {

@@ -5,7 +5,7 @@ import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
 import { hoursToBill } from '../rating/hours-to-bill';
 import { routeTimeEntry } from '../rating/routing';
 import type { RoutingContract, WorkTypeSnapshot } from '../rating/rating-inputs';
-import { assertEditable, decideApproval, evolveApproval, type Approval, type ApprovalCommand, type ApprovalEvent } from './item-approval';
+import { assertEditable, decideItemApproval, evolveItemApproval, type Approval, type ApprovalCommand, type ApprovalEvent } from './item-approval';
 
 /** What a technician logs. Hours are decimal strings. */
 export interface TimeEntryRequest {
@@ -146,8 +146,7 @@ export const timeEntryDecider: Decider<TimeEntryCommand, TimeEntryEvent, TimeEnt
       }
       case 'ApproveItem':
       case 'ReleaseItem':
-        if (state.status !== 'logged') throw new NotFound('time entry', command.type === 'ApproveItem' ? command.approval.itemId : command.release.itemId);
-        return decideApproval(command, state.approval);
+        return decideItemApproval('time entry', state.status === 'logged' ? state : undefined, command);
       default: {
         const unknown: never = command;
         throw new Error(`unknown command ${JSON.stringify(unknown)}`);
@@ -166,7 +165,7 @@ export const timeEntryDecider: Decider<TimeEntryCommand, TimeEntryEvent, TimeEnt
       }
       case 'ItemApproved':
       case 'ItemReleased':
-        return state.status === 'logged' ? { ...state, approval: evolveApproval(event) } : state;
+        return evolveItemApproval(state, event);
       default: {
         const unknown: never = event;
         return unknown;
