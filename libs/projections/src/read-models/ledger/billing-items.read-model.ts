@@ -99,7 +99,7 @@ export function findBillingItem(db: Database.Database, id: string): BillingItemV
   return row && billingItemView(JSON.parse(row.data), row.invoice_id, row.status);
 }
 
-export function listBillingItems(db: Database.Database, filter: { accountId?: string; contractId?: string; invoiced?: boolean; sourceItemIds?: string[] }): BillingItemView[] {
+export function listBillingItems(db: Database.Database, filter: { accountId?: string; contractId?: string; invoiced?: boolean }): BillingItemView[] {
   const where: string[] = ["status = 'POSTED'"];
   const params: unknown[] = [];
   if (filter.accountId) {
@@ -111,10 +111,6 @@ export function listBillingItems(db: Database.Database, filter: { accountId?: st
     params.push(filter.contractId);
   }
   if (filter.invoiced !== undefined) where.push(filter.invoiced ? 'invoice_id IS NOT NULL' : 'invoice_id IS NULL');
-  if (filter.sourceItemIds) {
-    where.push(`source_item_id IN (${filter.sourceItemIds.map(() => '?').join(', ') || 'NULL'})`);
-    params.push(...filter.sourceItemIds);
-  }
   const sql = `SELECT data, invoice_id, status FROM billing_items WHERE ${where.join(' AND ')} ORDER BY item_date, id`;
   return db.prepare<unknown[], Row>(sql).all(...params).map((r) => billingItemView(JSON.parse(r.data), r.invoice_id, r.status));
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
+import { SqlWhere } from '../sql-where';
 import { dec, roundMoney, type BillingItemData, type ItemUnpostedData, type TimeEntryData } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
 import type { Projection } from '../../runner/projection';
@@ -295,22 +296,16 @@ function money(cents: number): string {
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>, table: 'items' | 'totals' = 'items'): { sql: string; params: unknown[] } {
-  const where = table === 'items' ? ['hidden = 0'] : ['1 = 1'];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    where.push(sql);
-    params.push(value);
-  };
-  if (filter.accountId) add('account_id = ?', filter.accountId);
-  if (filter.contractId) add('contract_id = ?', filter.contractId);
-  if (filter.type) add('item_type = ?', filter.type);
-  if (filter.workTypeId) add('work_type_id = ?', filter.workTypeId);
-  if (filter.resourceId) add('resource_id = ?', filter.resourceId);
-  if (filter.from) add('item_date >= ?', filter.from);
-  if (filter.to) add('item_date <= ?', filter.to);
-  if (filter.stage) add('stage = ?', filter.stage);
-  return { sql: where.join(' AND '), params };
+function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>, table: 'items' | 'totals' = 'items'): SqlWhere {
+  return (table === 'items' ? new SqlWhere('hidden = 0') : new SqlWhere())
+    .when('account_id', '=', filter.accountId)
+    .when('contract_id', '=', filter.contractId)
+    .when('item_type', '=', filter.type)
+    .when('work_type_id', '=', filter.workTypeId)
+    .when('resource_id', '=', filter.resourceId)
+    .when('item_date', '>=', filter.from)
+    .when('item_date', '<=', filter.to)
+    .when('stage', '=', filter.stage);
 }
 
 /**
@@ -318,10 +313,10 @@ function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limi
  * filter selects.
  */
 export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { itemsJson: string; total: number; totals: DashboardTotals } {
-  const { sql, params } = whereOf(filter);
+  const where = whereOf(filter);
   const asOf = Date.parse(`${filter.asOf}T00:00:00Z`);
-  const rows = cached<unknown[], { item_date: string; item_json: string }>(db, `SELECT item_date, item_json FROM dashboard_items WHERE ${sql} ORDER BY item_date, key LIMIT ? OFFSET ?`).all(
-    ...params,
+  const rows = cached<unknown[], { item_date: string; item_json: string }>(db, `SELECT item_date, item_json FROM dashboard_items${where.clause} ORDER BY item_date, key LIMIT ? OFFSET ?`).all(
+    ...where.params,
     filter.limit,
     filter.offset,
   );
@@ -337,10 +332,10 @@ export function queryUnbilledDashboard(db: Database.Database, filter: DashboardF
       cached<unknown[], { k: string | null; n: number; c: number }>(
         db,
         fromTable
-          ? `SELECT ${column} AS k, SUM(count) AS n, SUM(amount_cents) AS c FROM dashboard_totals WHERE ${totalsWhere.sql} GROUP BY ${column} ORDER BY ${column}`
-          : `SELECT ${column} AS k, COUNT(*) AS n, SUM(amount_cents) AS c FROM dashboard_items WHERE ${sql} GROUP BY ${column} ORDER BY ${column}`,
+          ? `SELECT ${column} AS k, SUM(count) AS n, SUM(amount_cents) AS c FROM dashboard_totals${totalsWhere.clause} GROUP BY ${column} ORDER BY ${column}`
+          : `SELECT ${column} AS k, COUNT(*) AS n, SUM(amount_cents) AS c FROM dashboard_items${where.clause} GROUP BY ${column} ORDER BY ${column}`,
       )
-        .all(...(fromTable ? totalsWhere.params : params))
+        .all(...(fromTable ? totalsWhere.params : where.params))
         .map((g) => [g.k === null || g.k === '' ? '(none)' : g.k, { count: g.n, amount: money(g.c) }]),
     );
   const byStage = grouped('stage');

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
+import { SqlWhere } from '../sql-where';
 import type { BillingItemData, ItemApprovedData, ItemUnpostedData, SourceType, TimeEntryData } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
 import type { Projection } from '../../runner/projection';
@@ -214,24 +215,15 @@ export interface WorkItemFilter {
 }
 
 export function listWorkItems(db: Database.Database, filter: WorkItemFilter): WorkItemRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    where.push(sql);
-    params.push(value);
-  };
-  if (filter.sourceType) add('source_type = ?', filter.sourceType);
-  if (filter.itemType) add('item_type = ?', filter.itemType);
-  if (filter.accountId) add('account_id = ?', filter.accountId);
-  if (filter.contractId) add('contract_id = ?', filter.contractId);
-  if (filter.resourceId) add('resource_id = ?', filter.resourceId);
-  if (filter.ticketId) add('ticket_id = ?', filter.ticketId);
-  if (filter.from) add('item_date >= ?', filter.from);
-  if (filter.to) add('item_date <= ?', filter.to);
-  if (filter.statuses?.length) {
-    where.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
-    params.push(...filter.statuses);
-  }
-  const sql = `SELECT * FROM work_items${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY item_date, item_id`;
-  return db.prepare<unknown[], Row>(sql).all(...params).map(toRow);
+  const where = new SqlWhere()
+    .when('source_type', '=', filter.sourceType)
+    .when('item_type', '=', filter.itemType)
+    .when('account_id', '=', filter.accountId)
+    .when('contract_id', '=', filter.contractId)
+    .when('resource_id', '=', filter.resourceId)
+    .when('ticket_id', '=', filter.ticketId)
+    .when('item_date', '>=', filter.from)
+    .when('item_date', '<=', filter.to)
+    .whenIn('status', filter.statuses);
+  return cached<unknown[], Row>(db, `SELECT * FROM work_items${where.clause} ORDER BY item_date, item_id`).all(...where.params).map(toRow);
 }
