@@ -65,3 +65,21 @@ describe('architecture: dependency rules', () => {
     expect(importsOf(join(__dirname, 'support/test-app.ts'))).toContain('@billing/domain');
   });
 });
+
+/** Dynamic imports and requires that name a `@billing/*` alias: the build leaves them unresolvable in `dist`. */
+function aliasedDynamicImports(source: string): string[] {
+  return [...source.matchAll(/\b(?:import|require)\(\s*['"](@billing\/[^'"]+)['"]\s*\)/g)].map((m) => m[1]);
+}
+
+describe('architecture: what the build can resolve', () => {
+  it('no service or library code loads a @billing/* alias dynamically (nest build rewrites only static imports)', () => {
+    const files = ['apps', 'libs'].flatMap((dir) => sourceFiles(join(root, dir))).filter((f) => !isTest(f));
+    const found = files.flatMap((file) => aliasedDynamicImports(readFileSync(file, 'utf8')).map((alias) => `${relative(root, file)} → ${alias}`));
+    expect(found).toEqual([]);
+  });
+
+  it('the check sees an aliased dynamic import (it can fail)', () => {
+    expect(aliasedDynamicImports("const { connectEsdb } = await import('@billing/event-store/esdb/esdb-event-store');")).toEqual(['@billing/event-store/esdb/esdb-event-store']);
+    expect(aliasedDynamicImports("await import('./esdb/esdb-event-store')")).toEqual([]);
+  });
+});
