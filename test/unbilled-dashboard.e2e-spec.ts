@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 describe('the unbilled-items dashboard', () => {
   let t: TestApp;
   let technician: string;
-  type Row = { sourceItemId: string; stage: string; ageDays: number; ageBucket: string; stuck: boolean; amount: string; coverage: string };
+  type Row = { sourceItemId: string; stage: string; type: string; hours: string | null; ageDays: number; ageBucket: string; stuck: boolean; amount: string; coverage: string };
   const get = async (query: string) => (await t.as().get(`/api/dashboard/unbilled?${query}`).expect(200)).body as { items: Row[]; total: number; totals: Record<string, Record<string, { count: number; amount: string }>> };
   const row = (items: Row[], id: string) => items.find((i) => i.sourceItemId === id)!;
 
@@ -64,6 +64,44 @@ describe('the unbilled-items dashboard', () => {
     expect(page.total).toBe(7);
     // d-0, d-8, d-31, d-61: 165 × 4 = 660; d-7: 330; d-30: 82.50 → 1,072.50 on T&M; d-remote covered: 0.00
     expect(page.totals.byContract).toEqual({ 'acme-rec': { count: 1, amount: '0.00' }, 'acme-tm': { count: 6, amount: '1072.50' } });
+  });
+
+  it('a posting takes its item’s place (both parts of a split); an unpost brings the pending item back as it was', async () => {
+    // given: 12 onsite hours on the 10-hour block, and d-0 on T&M ($165.00)
+    await logTime(t, technician, { id: 'd-split', accountId: 'acme', workTypeId: 'onsite', dateWorked: '2026-11-30', hoursWorked: '12' });
+    const shown = async (id: string) =>
+      (await get('asOf=2026-11-30&limit=1000')).items
+        .filter((i) => i.sourceItemId === id)
+        .map((i) => [i.stage, i.type, i.hours, i.amount, i.coverage])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+    const pendingSplit = [['AWAITING_POSTING', 'LABOR', '12', '0.00', 'prepaid']];
+    const pendingD0 = [['AWAITING_POSTING', 'LABOR', '1', '165.00', 'billable']];
+    expect(await shown('d-split')).toEqual(pendingSplit);
+    expect(await shown('d-0')).toEqual(pendingD0);
+
+    // when: both are posted
+    await t.as().post('/api/approve-and-post').send({ itemIds: ['d-split', 'd-0'], postedDate: '2026-11-30' }).expect(200);
+    // then: 10 h drawn from the block ($0.00), 2 h overage × $140 = $280.00; d-0 as previewed; nothing of theirs awaits posting
+    expect(await shown('d-split')).toEqual([
+      ['AWAITING_INVOICE', 'LABOR', '10', '0.00', 'prepaid'],
+      ['AWAITING_INVOICE', 'LABOR_OVERAGE', '2', '280.00', 'billable'],
+    ]);
+    expect(await shown('d-0')).toEqual([['AWAITING_INVOICE', 'LABOR', '1', '165.00', 'billable']]);
+    // 0.00 + 280.00 + 165.00 = 445.00
+    expect((await get('stage=AWAITING_INVOICE')).totals.byStage).toEqual({ AWAITING_INVOICE: { count: 3, amount: '445.00' } });
+
+    // when: both are unposted (one part of a split unposts the whole item)
+    await t.as().post('/api/billing-items/bi-d-split-1/unpost').send({ reason: 'wrong day' }).expect(200);
+    await t.as().post('/api/billing-items/bi-d-0-1/unpost').send({ reason: 'wrong day' }).expect(200);
+    // then: they await posting again, with their previews
+    expect(await shown('d-split')).toEqual(pendingSplit);
+    expect(await shown('d-0')).toEqual(pendingD0);
+    expect((await get('stage=AWAITING_INVOICE')).total).toBe(0);
+
+    // and posting again shows the new posting
+    await t.as().post('/api/approve-and-post').send({ itemIds: ['d-0'], postedDate: '2026-11-30' }).expect(200);
+    expect(await shown('d-0')).toEqual([['AWAITING_INVOICE', 'LABOR', '1', '165.00', 'billable']]);
+    expect((await get('stage=AWAITING_INVOICE')).totals.byStage).toEqual({ AWAITING_INVOICE: { count: 1, amount: '165.00' } });
   });
 
   it('refuses bad filters with 400', async () => {

@@ -112,21 +112,23 @@ interface ContractRow {
  */
 export const unbilledDashboardProjection: Projection = {
   name: 'unbilled-dashboard',
-  version: 4,
+  version: 6,
   tables: ['dashboard_items', 'dashboard_totals', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
   open(db) {
+    // A source item's row shows it awaiting posting, then (in place) its posting; `pending_json`
+    // keeps the pending values meanwhile, for an unpost. The other parts of a split posting have rows of their own.
     db.exec(`CREATE TABLE IF NOT EXISTS dashboard_items (
-      key TEXT PRIMARY KEY, stage TEXT NOT NULL, hidden INTEGER NOT NULL DEFAULT 0, source_item_id TEXT NOT NULL, source_type TEXT NOT NULL,
+      key TEXT PRIMARY KEY, stage TEXT NOT NULL, source_item_id TEXT NOT NULL, source_type TEXT NOT NULL,
       item_type TEXT NOT NULL, billing_item_id TEXT, account_id TEXT NOT NULL, contract_id TEXT, work_type_id TEXT, resource_id TEXT,
       item_date TEXT NOT NULL, hours TEXT, amount_cents INTEGER NOT NULL, coverage TEXT NOT NULL, logged_at TEXT NOT NULL,
-      item_json TEXT NOT NULL)`);
-    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_account ON dashboard_items (hidden, account_id, item_date, key)');
-    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_date ON dashboard_items (hidden, item_date, key)');
-    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_stage ON dashboard_items (hidden, stage, item_date, key)');
+      item_json TEXT NOT NULL, pending_json TEXT)`);
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_account ON dashboard_items (account_id, item_date, key)');
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_date ON dashboard_items (item_date, key)');
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_stage ON dashboard_items (stage, item_date, key)');
+    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_contract ON dashboard_items (contract_id)');
     // Kept up to date with every row, so unfiltered totals (or by account, contract, stage) are a lookup, not a scan.
     db.exec(`CREATE TABLE IF NOT EXISTS dashboard_totals (stage TEXT NOT NULL, account_id TEXT NOT NULL, contract_id TEXT NOT NULL,
       count INTEGER NOT NULL, amount_cents INTEGER NOT NULL, PRIMARY KEY (stage, account_id, contract_id))`);
-    db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_contract ON dashboard_items (contract_id)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_roles (id TEXT PRIMARY KEY, hourly_rate TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_work_types (id TEXT PRIMARY KEY, billable INTEGER NOT NULL, modifier TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_contracts (id TEXT PRIMARY KEY, type TEXT NOT NULL, account_id TEXT NOT NULL, role_rates TEXT NOT NULL)');
@@ -137,7 +139,19 @@ export const unbilledDashboardProjection: Projection = {
     // Each row also keeps its answer as JSON (all but the age, which depends on the day asked):
     // a page of 1,000 is then read as two columns and joined, not rebuilt field by field.
     const upsert = { run: (row: RowValues) => upsertRow.run({ ...row, item_json: itemJson(row) }) };
-    const setHidden = db.prepare('UPDATE dashboard_items SET hidden = ? WHERE key = ?');
+    // Rewrites a row in place. SQLite rewrites every index naming a column the SET names, so the
+    // usual posting (same account, contract and date) leaves out the indexed columns but `stage`.
+    const setColumns = (columns: readonly (keyof RowValues)[]) =>
+      db.prepare(`UPDATE dashboard_items SET ${[...columns, 'item_json', 'pending_json'].map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key`);
+    const unindexed = ['stage', 'item_type', 'billing_item_id', 'work_type_id', 'resource_id', 'hours', 'amount_cents', 'coverage', 'logged_at'] as const;
+    const rewriteSome = setColumns(unindexed);
+    const rewriteAll = setColumns([...unindexed, 'account_id', 'contract_id', 'item_date']);
+    const rewrite = (row: RowValues, pendingJson: string | null, before: RowValues) =>
+      (row.account_id === before.account_id && row.contract_id === before.contract_id && row.item_date === before.item_date ? rewriteSome : rewriteAll).run({
+        ...row,
+        item_json: itemJson(row),
+        pending_json: pendingJson,
+      });
     const remove = db.prepare('DELETE FROM dashboard_items WHERE key = ?');
     const role = db.prepare<[string], { hourly_rate: string }>('SELECT hourly_rate FROM dashboard_roles WHERE id = ?');
     const workType = db.prepare<[string], { billable: number; modifier: string }>('SELECT billable, modifier FROM dashboard_work_types WHERE id = ?');
@@ -145,28 +159,29 @@ export const unbilledDashboardProjection: Projection = {
     const addRole = db.prepare('INSERT OR REPLACE INTO dashboard_roles (id, hourly_rate) VALUES (?, ?)');
     const addWorkType = db.prepare('INSERT OR REPLACE INTO dashboard_work_types (id, billable, modifier) VALUES (?, ?, ?)');
     const addContract = db.prepare('INSERT OR REPLACE INTO dashboard_contracts (id, type, account_id, role_rates) VALUES (?, ?, ?, ?)');
-    const resourceOf = db.prepare<[string], { resource_id: string | null }>('SELECT resource_id FROM dashboard_items WHERE key = ?');
 
-    type Counted = { hidden: number; stage: string; account_id: string; contract_id: string | null; amount_cents: number };
-    const totalsRow = db.prepare<[string], Counted>('SELECT hidden, stage, account_id, contract_id, amount_cents FROM dashboard_items WHERE key = ?');
-    const addToTotals = db.prepare(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents`);
-    const dropIfEmpty = db.prepare('DELETE FROM dashboard_totals WHERE stage = ? AND account_id = ? AND contract_id = ? AND count = 0');
+    type Counted = Pick<RowValues, 'stage' | 'account_id' | 'contract_id' | 'amount_cents'>;
+    const rowAt = db.prepare<[string], RowValues & { item_json: string; pending_json: string | null }>('SELECT * FROM dashboard_items WHERE key = ?');
+    const addToTotals = db.prepare<[string, string, string, number, number], { count: number }>(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents RETURNING count`);
+    const drop = db.prepare('DELETE FROM dashboard_totals WHERE stage = ? AND account_id = ? AND contract_id = ?');
     const count = (row: Counted | null | undefined, sign: 1 | -1) => {
-      if (!row || row.hidden !== 0) return;
-      addToTotals.run(row.stage, row.account_id, row.contract_id ?? '', sign, sign * row.amount_cents);
-      if (sign === -1) dropIfEmpty.run(row.stage, row.account_id, row.contract_id ?? '');
+      if (!row) return;
+      const { count: left } = addToTotals.get(row.stage, row.account_id, row.contract_id ?? '', sign, sign * row.amount_cents)!;
+      if (left === 0) drop.run(row.stage, row.account_id, row.contract_id ?? '');
     };
     /**
      * Every change of a row goes through here, so the totals table always equals a scan. Callers
-     * that know the row before or after the change say so (null: no row, or hidden).
+     * that know the row before or after the change say so (null: no row).
      */
     const change = (key: string, mutate: () => void, known: { before?: Counted | null; after?: (before: Counted | undefined) => Counted | null } = {}) => {
-      const before = known.before === undefined ? totalsRow.get(key) : (known.before ?? undefined);
+      const before = known.before === undefined ? rowAt.get(key) : (known.before ?? undefined);
       count(before, -1);
       mutate();
-      count(known.after ? known.after(before) : totalsRow.get(key), 1);
+      count(known.after ? known.after(before) : rowAt.get(key), 1);
     };
+    /** The columns of a row as `upsert` and `rewrite` take them. */
+    const valuesOf = ({ item_json: _json, pending_json: _pending, ...row }: RowValues & { item_json: string; pending_json: string | null }): RowValues => row;
 
     const pendingKey = (sourceType: string, id: string) => `src:${sourceType}:${id}`;
     const pending = (recorded: RecordedEvent, sourceType: string, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) =>
@@ -189,7 +204,7 @@ export const unbilledDashboardProjection: Projection = {
         coverage: f.coverage,
         logged_at: occurredAt(recorded),
       }),
-        { after: (before) => ({ hidden: before?.hidden ?? 0, stage: 'AWAITING_POSTING', account_id: f.accountId, contract_id: f.contractId, amount_cents: cents(f.amount) }) },
+        { after: () => ({ stage: 'AWAITING_POSTING', account_id: f.accountId, contract_id: f.contractId, amount_cents: cents(f.amount) }) },
       );
 
     /** The labour preview of billing-rules §5 at the rates this read model knows. */
@@ -254,9 +269,8 @@ export const unbilledDashboardProjection: Projection = {
         case 'ItemPosted': {
           const item = event.data as BillingItemData;
           const sourceKey = pendingKey(item.sourceType, item.sourceItemId);
-          change(sourceKey, () => setHidden.run(1, sourceKey), { after: () => null });
-          const posted: Counted = { hidden: 0, stage: 'AWAITING_INVOICE', account_id: item.accountId, contract_id: item.contractId, amount_cents: cents(item.amount) };
-          change(`bi:${item.billingItemId}`, () => upsert.run({
+          const source = rowAt.get(sourceKey);
+          const posted: RowValues = {
             key: `bi:${item.billingItemId}`,
             stage: 'AWAITING_INVOICE',
             source_item_id: item.sourceItemId,
@@ -266,20 +280,35 @@ export const unbilledDashboardProjection: Projection = {
             account_id: item.accountId,
             contract_id: item.contractId,
             work_type_id: item.labour?.workTypeId ?? null,
-            resource_id: resourceOf.get(sourceKey)?.resource_id ?? null,
+            resource_id: source?.resource_id ?? null,
             item_date: item.itemDate,
             hours: item.labour ? item.quantity : null,
             amount_cents: cents(item.amount),
             coverage: item.noCharge ? 'no-charge' : item.covered ? (item.draws.length ? 'prepaid' : 'covered') : 'billable',
             logged_at: occurredAt(recorded),
-          }), { before: null, after: () => posted });
+          };
+          if (source?.stage === 'AWAITING_POSTING') {
+            // The first (usually only) billing item takes its source's row.
+            const pending = valuesOf(source);
+            const inPlace = { ...posted, key: sourceKey };
+            change(sourceKey, () => rewrite(inPlace, JSON.stringify(pending), pending), { before: pending, after: () => inPlace });
+          } else {
+            change(posted.key, () => upsert.run(posted), { before: null, after: () => posted });
+          }
           return;
         }
         case 'ItemUnposted': {
           const unposted = event.data as ItemUnpostedData;
-          for (const id of unposted.billingItemIds) change(`bi:${id}`, () => remove.run(`bi:${id}`), { after: () => null });
           const sourceKey = pendingKey(unposted.sourceType, unposted.sourceItemId);
-          change(sourceKey, () => setHidden.run(0, sourceKey));
+          for (const id of unposted.billingItemIds) {
+            const source = rowAt.get(sourceKey);
+            if (source?.billing_item_id === id && source.pending_json !== null) {
+              const pending = JSON.parse(source.pending_json) as RowValues;
+              change(sourceKey, () => rewrite(pending, null, valuesOf(source)), { before: source, after: () => pending });
+            } else {
+              change(`bi:${id}`, () => remove.run(`bi:${id}`), { after: () => null });
+            }
+          }
           return;
         }
       }
@@ -296,8 +325,8 @@ function money(cents: number): string {
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>, table: 'items' | 'totals' = 'items'): SqlWhere {
-  return (table === 'items' ? new SqlWhere('hidden = 0') : new SqlWhere())
+function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>): SqlWhere {
+  return new SqlWhere()
     .when('account_id', '=', filter.accountId)
     .when('contract_id', '=', filter.contractId)
     .when('item_type', '=', filter.type)
@@ -326,7 +355,7 @@ export function queryUnbilledDashboard(db: Database.Database, filter: DashboardF
   });
   // Filters the totals table knows (stage, account, contract) read it; any other filter scans.
   const fromTable = !filter.type && !filter.workTypeId && !filter.resourceId && !filter.from && !filter.to;
-  const totalsWhere = whereOf({ ...filter, type: undefined, workTypeId: undefined, resourceId: undefined, from: undefined, to: undefined }, 'totals');
+  const totalsWhere = whereOf({ ...filter, type: undefined, workTypeId: undefined, resourceId: undefined, from: undefined, to: undefined });
   const grouped = (column: string) =>
     Object.fromEntries(
       cached<unknown[], { k: string | null; n: number; c: number }>(
