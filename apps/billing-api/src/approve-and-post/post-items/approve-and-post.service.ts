@@ -85,33 +85,45 @@ export class ApproveAndPost {
       );
     }
 
-    // Step 1: approve (locks each item; an item changed meanwhile is re-read once locked).
+    // A few ledgers at a time, each step for all of them at once (the store commits them together):
+    // the read models take in one chunk's postings while the next chunk is approved.
     let position = 0n;
-    const toApprove = items.filter((item) => item.approval?.status === 'pending');
-    const approvedStates = new Map<string, unknown>();
-    await inParallel(toApprove, APPROVALS_AT_ONCE, async (item) => {
-      const decision = await this.approve(item, input, ledger.get(item.pending.id)!.postingsEver, metadata);
-      position = max(position, decision.position);
-      approvedStates.set(item.pending.id, decision.state);
-    });
-    // Each item as its approval locked it (an edit may have landed between the first read and the lock).
-    items = await this.batches.prepareAll(refs, approvedStates);
-
-    // Step 2: post, one append per ledger, deciding again on the ledger's latest state after a conflict.
     const posted: BillingItemView[] = [];
-    for (const command of await this.batches.commands(items, choices, postingId, settings)) {
-      const dryRun = dryRuns.get(command.billToAccountId);
-      // The dry run's decision stands if neither the ledger nor the items changed since.
-      const decider: typeof ledgerDecider = {
-        ...ledgerDecider,
-        get initialState() {
-          return ledgerDecider.initialState;
-        },
-        decide: (c, state) => (dryRun && state.folded === dryRun.folded && c === command && JSON.stringify(c) === dryRun.command ? dryRun.events : ledgerDecider.decide(c, state)),
-      };
-      const decision = await this.streams.decide(ledgerStream(command.billToAccountId), decider, command, metadata, { cache: true });
-      position = max(position, decision.position);
-      for (const { pending } of command.items) posted.push(...postedItemsOf(decision.state, pending.id).map((data) => billingItemView(data)));
+    for (const chunk of ledgerChunks(items, ITEMS_PER_CHUNK)) {
+      // Step 1: approve (locks each item; an item changed meanwhile is re-read once locked).
+      const toApprove = chunk.filter((item) => item.approval?.status === 'pending');
+      const approvedStates = new Map<string, unknown>();
+      await inParallel(toApprove, APPROVALS_AT_ONCE, async (item) => {
+        const decision = await this.approve(item, input, ledger.get(item.pending.id)!.postingsEver, metadata);
+        position = max(position, decision.position);
+        approvedStates.set(item.pending.id, decision.state);
+      });
+      // Each item as its approval locked it (an edit may have landed between the first read and the lock).
+      const locked = await this.batches.prepareAll(
+        chunk.map((item) => item.ref),
+        approvedStates,
+      );
+
+      // Step 2: post, one append per ledger, deciding again on the ledger's latest state after a conflict.
+      const commands = await this.batches.commands(locked, choices, postingId, settings);
+      const decisions = await Promise.all(
+        commands.map((command) => {
+          const dryRun = dryRuns.get(command.billToAccountId);
+          // The dry run's decision stands if neither the ledger nor the items changed since.
+          const decider: typeof ledgerDecider = {
+            ...ledgerDecider,
+            get initialState() {
+              return ledgerDecider.initialState;
+            },
+            decide: (c, state) => (dryRun && state.folded === dryRun.folded && c === command && JSON.stringify(c) === dryRun.command ? dryRun.events : ledgerDecider.decide(c, state)),
+          };
+          return this.streams.decide(ledgerStream(command.billToAccountId), decider, command, metadata, { cache: true });
+        }),
+      );
+      commands.forEach((command, i) => {
+        position = max(position, decisions[i].position);
+        for (const { pending } of command.items) posted.push(...postedItemsOf(decisions[i].state, pending.id).map((data) => billingItemView(data)));
+      });
     }
     return { posted, position };
   }
@@ -196,6 +208,29 @@ const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b
 
 /** Approvals are on separate streams: many at once let the store commit them in groups. */
 const APPROVALS_AT_ONCE = 256;
+/** Items per chunk of whole ledgers (a ledger bigger than this is a chunk of its own). */
+const ITEMS_PER_CHUNK = 500;
+
+/** The items grouped by ledger, the ledgers in chunks of about `size` items, no ledger split. */
+function ledgerChunks(items: readonly PreparedItem[], size: number): PreparedItem[][] {
+  const byLedger = new Map<string, PreparedItem[]>();
+  for (const item of items) {
+    const group = byLedger.get(item.billToAccountId);
+    if (group) group.push(item);
+    else byLedger.set(item.billToAccountId, [item]);
+  }
+  const chunks: PreparedItem[][] = [];
+  let chunk: PreparedItem[] = [];
+  for (const group of byLedger.values()) {
+    chunk.push(...group);
+    if (chunk.length >= size) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
 
 async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
