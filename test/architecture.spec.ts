@@ -32,7 +32,8 @@ interface Rule {
 const RULES: Rule[] = [
   { lib: 'libs/billing-domain', allowed: ['decimal.js'] },
   { lib: 'libs/event-store', allowed: ['better-sqlite3', '@eventstore/db-client', 'node:'] },
-  { lib: 'libs/projections', allowed: ['better-sqlite3', '@billing/event-store', '@billing/domain'] },
+  // node:worker_threads and node:path: the projections may run in a worker thread of their own.
+  { lib: 'libs/projections', allowed: ['better-sqlite3', '@billing/event-store', '@billing/domain', 'node:worker_threads', 'node:path'] },
 ];
 
 function allowed(specifier: string, rule: Rule): boolean {

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
-import { ProjectionRunner } from '@billing/projections';
+import { Projections } from '@billing/projections';
 import { readModelFile } from '../apps/billing-api/src/config/app-config';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -422,7 +422,7 @@ describe('catalog over HTTP', () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${readModelFile(t.config)}${suffix}`, { force: true });
     const again = await startTestApp({ dataDir: t.config.dataDir });
     try {
-      await again.app.get(ProjectionRunner).waitForPosition(head, 5000);
+      await again.app.get(Projections).waitForPosition(head, 5000);
       const after = await Promise.all(paths.map(async (p) => (await again.as().get(p).expect(200)).body));
       expect(after).toEqual(before);
     } finally {

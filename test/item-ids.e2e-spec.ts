@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ProjectionRunner } from '@billing/projections';
+import { Projections } from '@billing/projections';
 import { READ_MODEL_DB } from '../apps/billing-api/src/infrastructure/read-models.module';
 import { setUpLinkedContracts } from './support/msp-fixture';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -60,7 +60,7 @@ describe('an item id names one item across the service', () => {
       db.exec('DROP TRIGGER break_work_items');
     }
     // and after a rebuild the entry is there
-    await t.app.get(ProjectionRunner).rebuild('work-items');
+    await t.app.get(Projections).rebuild('work-items');
     expect((await t.as().get('/api/time-entries/te-503').expect(200)).body.id).toBe('te-503');
   });
 });

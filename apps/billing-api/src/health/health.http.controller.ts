@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
-import { ProjectionRunner } from '@billing/projections';
+import { Projections } from '@billing/projections';
 import { Public } from '../auth/roles.decorator';
 
 @ApiTags('health')
@@ -10,7 +10,7 @@ import { Public } from '../auth/roles.decorator';
 export class HealthHttpController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projections: ProjectionRunner,
+    private readonly projections: Projections,
   ) {}
 
   /** Live when it answers; ready when the store answers and every projection is live. 503 when not ready. */

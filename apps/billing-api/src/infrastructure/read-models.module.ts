@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { Global, Inject, Injectable, Logger, Module, ServiceUnavailableException, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { EVENT_STORE, type EventStore } from '@billing/event-store';
-import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner } from '@billing/projections';
-import { APP_CONFIG, readModelFile, type AppConfig } from '../config/app-config';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@billing/event-store';
+import { ALL_PROJECTIONS, openReadModelDatabase, ProjectionRunner, Projections, ProjectionWorker } from '@billing/projections';
+import { APP_CONFIG, eventStoreFile, readModelFile, type AppConfig } from '../config/app-config';
 
 export const READ_MODEL_DB = 'ReadModelDatabase';
 
@@ -11,9 +11,27 @@ export const READ_MODEL_DB = 'ReadModelDatabase';
 @Injectable()
 export class ReadYourWrites {
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly runner: Projections,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private readonly lastWrites = new Map<string, bigint>();
+
+  /**
+   * For commands that answer without the read models (Approve & Post answers from the ledger):
+   * the caller's next request waits for this position instead of the command's answer.
+   */
+  remember(caller: string, position: bigint): void {
+    if (position > (this.lastWrites.get(caller) ?? 0n)) this.lastWrites.set(caller, position);
+  }
+
+  /** Waits for the last write `remember`ed for this caller, once. */
+  async waitForCaller(caller: string): Promise<void> {
+    const position = this.lastWrites.get(caller);
+    if (position === undefined) return;
+    await this.waitFor(position);
+    if (this.lastWrites.get(caller) === position) this.lastWrites.delete(caller);
+  }
 
   /** Refuses with 503 rather than answer from read models that do not show the write yet. */
   async waitFor(position: bigint): Promise<void> {
@@ -40,31 +58,40 @@ export class ReadYourWrites {
       },
     },
     {
-      provide: ProjectionRunner,
-      inject: [EVENT_STORE, READ_MODEL_DB],
-      useFactory: (store: EventStore, db: Database.Database) => {
+      provide: Projections,
+      inject: [EVENT_STORE, READ_MODEL_DB, APP_CONFIG],
+      useFactory: (store: EventStore, db: Database.Database, config: AppConfig): Projections => {
         const logger = new Logger('Projections');
-        return new ProjectionRunner(store, db, ALL_PROJECTIONS, {
-          onError: (name, error) => logger.error(`projection ${name} stopped: ${error instanceof Error ? error.stack : String(error)}`),
+        const onError = (name: string, error: unknown) => logger.error(`projection ${name} stopped: ${error instanceof Error ? error.stack : String(error)}`);
+        // In-memory databases cannot be shared with another thread.
+        if (config.dataDir === ':memory:') return new ProjectionRunner(store, db, ALL_PROJECTIONS, { onError });
+        return new ProjectionWorker({
+          setup: {
+            store: config.eventStoreConnectionString ? { kind: 'esdb', connectionString: config.eventStoreConnectionString } : { kind: 'sqlite', filename: eventStoreFile(config) },
+            readModelFile: readModelFile(config),
+          },
+          headPosition: () => store.headPosition(),
+          onAppended: store instanceof SqliteEventStore ? (listener) => store.onAppended(listener) : undefined,
+          onError,
         });
       },
     },
     ReadYourWrites,
   ],
-  exports: [READ_MODEL_DB, ProjectionRunner, ReadYourWrites],
+  exports: [READ_MODEL_DB, Projections, ReadYourWrites],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
-    private readonly runner: ProjectionRunner,
+    private readonly projections: Projections,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.runner.start();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projections.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.runner.stop();
+    await this.projections.close();
     this.db.close();
   }
 }

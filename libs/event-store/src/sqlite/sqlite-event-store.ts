@@ -88,6 +88,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly wakers = new Set<() => void>();
+  private readonly appendListeners = new Set<() => void>();
   private closed = false;
 
   private readonly lastRevision: Database.Statement<[string], { revision: number | null }>;
@@ -171,7 +172,10 @@ export class SqliteEventStore implements EventStore {
       for (const append of group) append.reject(error);
       return;
     }
-    if (group.some((append, i) => 'result' in outcomes[i] && append.events.length > 0)) this.wakeSubscribers();
+    if (group.some((append, i) => 'result' in outcomes[i] && append.events.length > 0)) {
+      this.wakeSubscribers();
+      for (const listener of this.appendListeners) listener();
+    }
     group.forEach((append, i) => {
       const outcome = outcomes[i];
       if ('result' in outcome) append.resolve(outcome.result);
@@ -327,6 +331,20 @@ export class SqliteEventStore implements EventStore {
 
   private wakeSubscribers(): void {
     for (const wake of [...this.wakers]) wake();
+  }
+
+  /** Calls `listener` after every commit that appended events through this instance. */
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  /**
+   * Another connection to the same file (a thread or process told by its `onAppended`) has
+   * appended: subscriptions read now instead of at their next poll.
+   */
+  notifyAppended(): void {
+    this.wakeSubscribers();
   }
 
   async headPosition(): Promise<bigint> {

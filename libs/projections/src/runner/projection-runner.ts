@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
 import type { ApplyEvent, Projection } from './projection';
+import type { Projections } from './projections';
 
 export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'stopped' | 'failed';
 
@@ -20,7 +21,12 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Called when a projection fails; the others keep going. */
   onError?: (projection: string, error: unknown) => void;
+  /** Called whenever a position, a state or a failure changes (after each batch). */
+  onProgress?: () => void;
 }
+
+/** Where one projection stands, without its lag (which needs the store's head). */
+export type ProjectionProgress = Omit<ProjectionStatus, 'lag'>;
 
 interface Running {
   projection: Projection;
@@ -56,7 +62,7 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
  * has not seen it, and their read-model writes and checkpoints commit in one SQLite transaction.
  * A projection that fails is left behind with its error; the others go on.
  */
-export class ProjectionRunner {
+export class ProjectionRunner implements Projections {
   private readonly running: Running[] = [];
   private readonly waiters = new Set<() => void>();
   private readonly batchSize: number;
@@ -152,20 +158,29 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.store.headPosition();
+    return withLag(this.progress(), head);
+  }
+
+  progress(): ProjectionProgress[] {
     return this.running.map((run) => ({
       name: run.projection.name,
       version: run.projection.version,
       state: run.failed ? 'failed' : this.phase,
       position: run.position.toString(),
-      lag: (head > run.position ? head - run.position : 0n).toString(),
       ...(run.error ? { error: run.error } : {}),
     }));
+  }
+
+  /** Stops; the store and the database stay open (they belong to the caller). */
+  async close(): Promise<void> {
+    await this.stop();
   }
 
   private async run(): Promise<void> {
     await this.catchUpAll();
     if (this.stopping) return;
     this.phase = 'live';
+    this.notify();
     this.subscription = this.store.subscribeToAll({ fromPosition: this.lowestPosition() });
     const events = this.subscription[Symbol.asyncIterator]();
     let next = events.next();
@@ -218,16 +233,15 @@ export class ProjectionRunner {
     }
   }
 
+  /** Drops and recreates the tables in one transaction: a reader on another connection never finds them missing. */
   private reset(projection: Projection): void {
+    const run = this.running.find((r) => r.projection === projection);
     this.db.transaction(() => {
       for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${table}"`);
       this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ?').run(projection.name);
+      if (run) run.apply = projection.open(this.db);
     })();
-    const run = this.running.find((r) => r.projection === projection);
-    if (run) {
-      run.position = 0n;
-      run.apply = projection.open(this.db);
-    }
+    if (run) run.position = 0n;
   }
 
   /** One transaction for every projection that has not seen the batch; a failing one is dropped and the rest retried. */
@@ -270,5 +284,13 @@ export class ProjectionRunner {
 
   private notify(): void {
     for (const check of [...this.waiters]) check();
+    this.options.onProgress?.();
   }
+}
+
+export function withLag(progress: readonly ProjectionProgress[], head: bigint): ProjectionStatus[] {
+  return progress.map((p) => {
+    const position = BigInt(p.position);
+    return { ...p, lag: (head > position ? head - position : 0n).toString() };
+  });
 }

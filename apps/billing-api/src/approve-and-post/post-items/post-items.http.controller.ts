@@ -66,7 +66,8 @@ export class PostItemsHttpController {
       { itemIds: body.itemIds, postedDate: body.postedDate ?? metadata.occurredAt.slice(0, 10), postedDateGiven: body.postedDate !== undefined, overrides },
       metadata,
     );
-    await this.readYourWrites.waitFor(result.position);
+    // The answer comes from the ledger itself; the caller's next request waits for the read models.
+    this.readYourWrites.remember(metadata.actor, result.position);
     return { posted: result.posted };
   }
 }

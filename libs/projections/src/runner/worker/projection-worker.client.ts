@@ -1,0 +1,148 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ProjectionProgress, ProjectionStatus } from '../projection-runner';
+import { withLag } from '../projection-runner';
+import type { Projections } from '../projections';
+import type { Command, FromWorker, ProjectionWorkerSetup, ToWorker } from './projection-worker.protocol';
+
+export interface ProjectionWorkerOptions {
+  setup: ProjectionWorkerSetup;
+  /** The store's head as this thread sees it, for the lag. */
+  headPosition: () => Promise<bigint>;
+  /**
+   * Registers a listener called after every append of this thread (the embedded store's
+   * `onAppended`): the worker reads at once instead of at its next poll.
+   */
+  onAppended?: (listener: () => void) => () => void;
+  onError?: (projection: string, error: string) => void;
+}
+
+/** Source files run through the SWC register hook (tests, benchmarks); the build runs the .js. */
+const ENTRY = join(__dirname, `projection-worker${extname(__filename)}`);
+const EXEC_ARGV = extname(__filename) === '.ts' ? ['-r', '@swc-node/register'] : [];
+
+/**
+ * The projections in a worker thread of their own: applying events to the read models (the
+ * service's heaviest steady work) runs on another core than the HTTP requests. The worker has
+ * its own connections to the store and to the read-model database; this side keeps what the
+ * worker last reported, so waiting for a position needs no round trip.
+ */
+export class ProjectionWorker implements Projections {
+  private worker?: Worker;
+  private opened?: Promise<void>;
+  private progress: ProjectionProgress[] = [];
+  private readonly waiters = new Set<() => void>();
+  private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+  /** Why the worker is gone, when it went without being closed. */
+  private lost?: string;
+  private unsubscribe?: () => void;
+
+  constructor(private readonly options: ProjectionWorkerOptions) {}
+
+  async start(): Promise<void> {
+    await this.open();
+    await this.send({ type: 'start' });
+  }
+
+  async stop(): Promise<void> {
+    if (this.worker) await this.send({ type: 'stop' });
+  }
+
+  async rebuild(name: string): Promise<void> {
+    await this.open();
+    await this.send({ type: 'rebuild', name });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    this.unsubscribe?.();
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    try {
+      await this.send({ type: 'close' });
+    } finally {
+      this.worker = undefined;
+      this.opened = undefined;
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      await worker.terminate();
+    }
+  }
+
+  async waitForPosition(position: bigint, timeoutMs = 5000): Promise<boolean> {
+    const reached = () => this.progress.length > 0 && this.progress.every((p) => BigInt(p.position) >= position);
+    const failed = () => this.lost !== undefined || this.progress.some((p) => p.state === 'failed');
+    if (reached()) return true;
+    if (failed()) return false;
+    return new Promise((resolve) => {
+      const finish = (value: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(value);
+      };
+      const check = () => {
+        if (reached()) finish(true);
+        else if (failed()) finish(false);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      timer.unref();
+      this.waiters.add(check);
+    });
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const progress = this.lost ? this.progress.map((p) => ({ ...p, state: 'failed' as const, error: this.lost })) : this.progress;
+    return withLag(progress, await this.options.headPosition());
+  }
+
+  private open(): Promise<void> {
+    this.opened ??= new Promise<void>((resolve, reject) => {
+      this.lost = undefined;
+      const worker = new Worker(ENTRY, { workerData: this.options.setup, execArgv: EXEC_ARGV });
+      this.worker = worker;
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'failed') this.options.onError?.(message.projection, message.error);
+        else this.report(message.progress);
+        if (message.type === 'opened') resolve();
+        if (message.type === 'done') {
+          const request = this.pending.get(message.id);
+          this.pending.delete(message.id);
+          if (message.error) request?.reject(new Error(message.error));
+          else request?.resolve();
+        }
+      });
+      const gone = (reason: string) => {
+        if (this.worker !== worker) return;
+        this.lost = reason;
+        this.worker = undefined;
+        this.opened = undefined;
+        this.unsubscribe?.();
+        const error = new Error(`the projections' worker stopped: ${reason}`);
+        reject(error);
+        for (const request of this.pending.values()) request.reject(error);
+        this.pending.clear();
+        this.options.onError?.('all', reason);
+        this.report(this.progress);
+      };
+      worker.on('error', (error) => gone(error.stack ?? error.message));
+      worker.on('exit', (code) => gone(`exited with code ${code}`));
+      this.unsubscribe = this.options.onAppended?.(() => this.worker?.postMessage({ type: 'appended' } satisfies ToWorker));
+    });
+    return this.opened;
+  }
+
+  private send(command: Command): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error(`the projections' worker is not running${this.lost ? `: ${this.lost}` : ''}`));
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'command', id, command } satisfies ToWorker);
+    });
+  }
+
+  private report(progress: ProjectionProgress[]): void {
+    this.progress = progress;
+    for (const check of [...this.waiters]) check();
+  }
+}
