@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
 import type { ApplyEvent, Projection } from './projection';
+import { ProgressWaiters } from './progress-waiters';
 import type { Projections } from './projections';
 
 export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'stopped' | 'failed';
@@ -64,7 +65,7 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
  */
 export class ProjectionRunner implements Projections {
   private readonly running: Running[] = [];
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new ProgressWaiters();
   private readonly batchSize: number;
   private readonly saveCheckpoint: Database.Statement<[string, number, number]>;
   private readonly loadCheckpoint: Database.Statement<[string], { version: number; position: number }>;
@@ -136,24 +137,11 @@ export class ProjectionRunner implements Projections {
    * sees its own write. Answers false on timeout or when a projection has failed.
    */
   async waitForPosition(position: bigint, timeoutMs = 5000): Promise<boolean> {
-    const reached = () => this.running.every((run) => run.position >= position);
-    const failed = () => this.running.some((run) => run.failed);
-    if (reached()) return true;
-    if (failed()) return false;
-    return new Promise((resolve) => {
-      const finish = (value: boolean) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(value);
-      };
-      const check = () => {
-        if (reached()) finish(true);
-        else if (failed()) finish(false);
-      };
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      timer.unref();
-      this.waiters.add(check);
-    });
+    return this.waiters.waitUntil(
+      () => this.running.every((run) => run.position >= position),
+      () => this.running.some((run) => run.failed),
+      timeoutMs,
+    );
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -283,7 +271,7 @@ export class ProjectionRunner implements Projections {
   }
 
   private notify(): void {
-    for (const check of [...this.waiters]) check();
+    this.waiters.notify();
     this.options.onProgress?.();
   }
 }

@@ -2,6 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ProjectionProgress, ProjectionStatus } from '../projection-runner';
 import { withLag } from '../projection-runner';
+import { ProgressWaiters } from '../progress-waiters';
 import type { Projections } from '../projections';
 import type { Command, FromWorker, ProjectionWorkerSetup, ToWorker } from './projection-worker.protocol';
 
@@ -31,7 +32,7 @@ export class ProjectionWorker implements Projections {
   private worker?: Worker;
   private opened?: Promise<void>;
   private progress: ProjectionProgress[] = [];
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new ProgressWaiters();
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private nextId = 1;
   /** Why the worker is gone, when it went without being closed. */
@@ -70,24 +71,11 @@ export class ProjectionWorker implements Projections {
   }
 
   async waitForPosition(position: bigint, timeoutMs = 5000): Promise<boolean> {
-    const reached = () => this.progress.length > 0 && this.progress.every((p) => BigInt(p.position) >= position);
-    const failed = () => this.lost !== undefined || this.progress.some((p) => p.state === 'failed');
-    if (reached()) return true;
-    if (failed()) return false;
-    return new Promise((resolve) => {
-      const finish = (value: boolean) => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve(value);
-      };
-      const check = () => {
-        if (reached()) finish(true);
-        else if (failed()) finish(false);
-      };
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      timer.unref();
-      this.waiters.add(check);
-    });
+    return this.waiters.waitUntil(
+      () => this.progress.length > 0 && this.progress.every((p) => BigInt(p.position) >= position),
+      () => this.lost !== undefined || this.progress.some((p) => p.state === 'failed'),
+      timeoutMs,
+    );
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -143,6 +131,6 @@ export class ProjectionWorker implements Projections {
 
   private report(progress: ProjectionProgress[]): void {
     this.progress = progress;
-    for (const check of [...this.waiters]) check();
+    this.waiters.notify();
   }
 }
