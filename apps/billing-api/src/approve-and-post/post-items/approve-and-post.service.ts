@@ -212,7 +212,7 @@ const APPROVALS_AT_ONCE = 256;
 const ITEMS_PER_CHUNK = 500;
 
 /** The items grouped by ledger, the ledgers in chunks of about `size` items, no ledger split. */
-function ledgerChunks(items: readonly PreparedItem[], size: number): PreparedItem[][] {
+export function ledgerChunks(items: readonly PreparedItem[], size: number): PreparedItem[][] {
   const byLedger = new Map<string, PreparedItem[]>();
   for (const item of items) {
     const group = byLedger.get(item.billToAccountId);
