@@ -1,4 +1,5 @@
-/* The projections a ProjectionWorker test runs (`projectionsModule`): counting, and two that fail. */
+/* The projections a ProjectionWorker test runs (`projectionsModule`): counting, and three that fail. */
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Projection } from '../runner/projection';
 import { countingProjection } from './counting-projection';
 
@@ -22,4 +23,20 @@ const crashing: Projection = {
   },
 };
 
-export const PROJECTIONS: Projection[] = [countingProjection(), failing, crashing];
+/**
+ * Ends the worker thread on an event of type `CrashOnce` the first time only (the file its data
+ * names as `marker` remembers it): a restarted worker gets past it.
+ */
+const crashingOnce: Projection = {
+  name: 'crashing-once',
+  version: 1,
+  tables: [],
+  open: () => (event) => {
+    const marker = (event.data as { marker?: string }).marker;
+    if (event.type !== 'CrashOnce' || !marker || existsSync(marker)) return;
+    writeFileSync(marker, 'crashed');
+    process.exit(4);
+  },
+};
+
+export const PROJECTIONS: Projection[] = [countingProjection(), failing, crashing, crashingOnce];

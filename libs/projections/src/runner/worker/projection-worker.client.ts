@@ -38,15 +38,22 @@ export class ProjectionWorker implements Projections {
   /** Why the worker is gone, when it went without being closed. */
   private lost?: string;
   private unsubscribe?: () => void;
+  /** Started and not stopped since: a worker that dies is started again. */
+  private wanted = false;
+  private restarts = 0;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: ProjectionWorkerOptions) {}
 
   async start(): Promise<void> {
+    this.wanted = true;
     await this.open();
     await this.send({ type: 'start' });
   }
 
   async stop(): Promise<void> {
+    this.wanted = false;
+    clearTimeout(this.restartTimer);
     if (this.worker) await this.send({ type: 'stop' });
   }
 
@@ -56,6 +63,8 @@ export class ProjectionWorker implements Projections {
   }
 
   async close(): Promise<void> {
+    this.wanted = false;
+    clearTimeout(this.restartTimer);
     const worker = this.worker;
     if (!worker) return;
     this.unsubscribe?.();
@@ -109,14 +118,30 @@ export class ProjectionWorker implements Projections {
         reject(error);
         for (const request of this.pending.values()) request.reject(error);
         this.pending.clear();
-        this.options.onError?.('all', reason);
-        this.report(this.progress);
+        this.waiters.notify();
+        if (this.wanted) this.restartLater(reason);
+        else this.options.onError?.('all', reason);
       };
       worker.on('error', (error) => gone(error.stack ?? error.message));
       worker.on('exit', (code) => gone(`exited with code ${code}`));
       this.unsubscribe = this.options.onAppended?.(() => this.worker?.postMessage({ type: 'appended' } satisfies ToWorker));
     });
     return this.opened;
+  }
+
+  /**
+   * Starts a new worker after a pause that doubles with each death before the projections were
+   * live again (1 s up to 30 s): it resumes from the checkpoints.
+   */
+  private restartLater(reason: string): void {
+    const seconds = Math.min(30, 2 ** this.restarts++);
+    this.lost = `${reason}; restarting in ${seconds} s`;
+    this.options.onError?.('all', this.lost);
+    this.restartTimer = setTimeout(() => {
+      // A start that fails ends in `gone` again, which schedules the next try.
+      if (this.wanted) this.start().catch(() => undefined);
+    }, seconds * 1000);
+    this.restartTimer.unref();
   }
 
   private send(command: Command): Promise<void> {
@@ -131,6 +156,7 @@ export class ProjectionWorker implements Projections {
 
   private report(progress: ProjectionProgress[]): void {
     this.progress = progress;
+    if (progress.length > 0 && progress.every((p) => p.state === 'live')) this.restarts = 0;
     this.waiters.notify();
   }
 }

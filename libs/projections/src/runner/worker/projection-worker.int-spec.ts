@@ -15,8 +15,8 @@ describe('ProjectionWorker', () => {
   let worker: ProjectionWorker;
   const errors: string[] = [];
 
-  const append = async (type: string, stream = `thing-${randomUUID()}`) =>
-    (await store.appendToStream(stream, [{ id: randomUUID(), type, data: {}, metadata: {} }], { expectedRevision: 'any' })).position;
+  const append = async (type: string, data: Record<string, unknown> = {}) =>
+    (await store.appendToStream(`thing-${randomUUID()}`, [{ id: randomUUID(), type, data, metadata: {} }], { expectedRevision: 'any' })).position;
   const counts = () => db.prepare('SELECT type, n FROM counting_counts ORDER BY type').all();
 
   beforeEach(async () => {
@@ -59,6 +59,7 @@ describe('ProjectionWorker', () => {
       ['counting', 'live', '3', '0'],
       ['failing', 'live', '3', '0'],
       ['crashing', 'live', '3', '0'],
+      ['crashing-once', 'live', '3', '0'],
     ]);
   });
 
@@ -91,16 +92,28 @@ describe('ProjectionWorker', () => {
     expect(errors).toEqual(['failing: Error: boom']);
   });
 
-  it('a worker that dies marks every projection failed, with the reason', async () => {
+  it('a worker that dies marks every projection failed, with the reason, and is started again', async () => {
+    // given: a crash the first time the worker meets the event only
     await worker.start();
-    const crash = await append('Crash');
+    const crash = await append('CrashOnce', { marker: join(dir, 'crashed') });
+    // then: every projection shows the failure at once
     expect(await worker.waitForPosition(crash, 2000)).toBe(false);
-    expect((await worker.status()).map((s) => [s.name, s.state, s.error])).toEqual([
-      ['counting', 'failed', 'exited with code 3'],
-      ['failing', 'failed', 'exited with code 3'],
-      ['crashing', 'failed', 'exited with code 3'],
-    ]);
-    expect(errors).toContain('all: exited with code 3');
+    expect((await worker.status()).map((s) => [s.name, s.state, s.error])).toEqual(
+      ['counting', 'failing', 'crashing', 'crashing-once'].map((name) => [name, 'failed', 'exited with code 4; restarting in 1 s']),
+    );
+    expect(errors).toEqual(['all: exited with code 4; restarting in 1 s']);
+    // and a second later a new worker resumes from the checkpoints, past the event
+    for (let tries = 0; tries < 100 && !(await worker.status()).every((s) => s.state === 'live'); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await worker.waitForPosition(crash, 2000)).toBe(true);
+    expect(counts()).toEqual([{ type: 'CrashOnce', n: 1 }]);
+  });
+
+  it('a worker that dies again before it is live waits twice as long each time', async () => {
+    await worker.start();
+    await append('Crash');
+    for (let tries = 0; tries < 100 && errors.length < 2; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(errors).toEqual(['all: exited with code 3; restarting in 1 s', 'all: exited with code 3; restarting in 2 s']);
+    expect((await worker.status())[0]).toMatchObject({ state: 'failed', error: 'exited with code 3; restarting in 2 s' });
   });
 
   it('a worker that cannot open its store makes start fail', async () => {
