@@ -25,6 +25,7 @@ describe('Approve & Post recovers from requests that stopped halfway', () => {
       [{ id: `${itemId}-approval`, type: 'ItemApproved', data: { itemId, ledgerAccountId: 'acme', postedDate, overrides, approvedBy: 'bootstrap', postingsBefore: 0 }, metadata: { ...meta, schemaVersion: 1 } }],
       { expectedRevision: 0n },
     );
+    await t.caughtUp();
   }
 
   it('a standing approval and a request that asks for other choices: 409, not silently overruled', async () => {
@@ -62,6 +63,7 @@ describe('Approve & Post recovers from requests that stopped halfway', () => {
     const first = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-typo'], overrides: { 'te-typo': { hourlyRate: '500' } } }).expect(200);
     expect(first.body.posted[0]).toMatchObject({ amount: '1000.00' }); // 2 h × $500
     await t.app.get(StreamDecisions).decide(ledgerStream('acme'), ledgerDecider, { type: 'UnpostItem', billingItemId: 'bi-te-typo-1', reason: 'typo' }, meta, { cache: true });
+    await t.caughtUp();
     expect((await t.as().get('/api/time-entries/te-typo')).body.status).toBe('APPROVED');
     // when: finance posts it again with the right rate
     const again = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-typo'], overrides: { 'te-typo': { hourlyRate: '100' } }, postedDate: '2026-11-21' }).expect(200);

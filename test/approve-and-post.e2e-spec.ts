@@ -129,6 +129,7 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
       ],
       { expectedRevision: 0n },
     );
+    await t.caughtUp();
     expect((await t.as().get('/api/time-entries/te-crash')).body.status).toBe('APPROVED');
     // when: the next Approve & Post names it (without overrides or a date of its own)
     const res = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-crash'] }).expect(200);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { ActorRole } from '@billing/domain';
+import { EVENT_STORE, type EventStore } from '@billing/event-store';
+import { Projections } from '@billing/projections';
 import type { AppConfig } from '../../apps/billing-api/src/config/app-config';
 import { createApp } from '../../apps/billing-api/src/create-app';
 
@@ -16,6 +18,11 @@ export interface TestApp {
   as(key?: string): { get: (url: string) => request.Test; post: (url: string) => request.Test; put: (url: string) => request.Test; patch: (url: string) => request.Test };
   /** Issues an API key with the role (as finance) and returns it. */
   keyFor(role: ActorRole): Promise<string>;
+  /**
+   * Waits until the read models (in their own thread) show everything in the store: for a test
+   * that writes to the store directly, where no request's read-your-writes waits for it.
+   */
+  caughtUp(): Promise<void>;
   /** Closes the app; the data stays until `dispose`. */
   close(): Promise<void>;
   dispose(): Promise<void>;
@@ -43,6 +50,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     config,
     as,
     close,
+    async caughtUp() {
+      const head = await app.get<EventStore>(EVENT_STORE).headPosition();
+      if (!(await app.get(Projections).waitForPosition(head, 5000))) throw new Error(`the read models did not reach position ${head}`);
+    },
     async keyFor(role) {
       const res = await as().post('/api/api-keys').send({ name: `${role} key`, role }).expect(201);
       return res.body.key as string;
