@@ -55,7 +55,7 @@ export type RoutingContracts = Record<string, RoutingContract & { accountId: str
 
 /**
  * What commands need to know of the catalog, contracts and settings, read from their streams
- * (the source of truth) at the moment of the decision. The one exception is an account's default
+ * (the source of truth) at the moment of the decision (the states are shared: never change them). The one exception is an account's default
  * contract, which only the contracts read model can find.
  */
 @Injectable()
@@ -66,32 +66,32 @@ export class BillingLookups {
   ) {}
 
   async account(accountId: string): Promise<AccountState> {
-    return (await this.streams.load(accountStream(accountId), accountDecider)).state;
+    return (await this.streams.loadShared(accountStream(accountId), accountDecider)).state;
   }
 
   async role(roleId: string): Promise<RoleSnapshot | undefined> {
-    const { state } = await this.streams.load(roleStream(roleId), roleDecider);
+    const { state } = await this.streams.loadShared(roleStream(roleId), roleDecider);
     if (state.status !== 'active') return undefined;
     const { hourlyRate, hourlyCost, blockHourMultiplier } = state.terms;
     return { id: roleId, hourlyRate, hourlyCost, blockHourMultiplier };
   }
 
   async workType(workTypeId: string): Promise<(WorkTypeSnapshot & { terms: WorkTypeTerms }) | undefined> {
-    const { state } = await this.streams.load(workTypeStream(workTypeId), workTypeDecider);
+    const { state } = await this.streams.loadShared(workTypeStream(workTypeId), workTypeDecider);
     return state.status === 'active' ? { ...workTypeSnapshotOf(state.terms), terms: state.terms } : undefined;
   }
 
   async billingCode(billingCodeId: string): Promise<BillingCodeTerms | undefined> {
-    const { state } = await this.streams.load(billingCodeStream(billingCodeId), billingCodeDecider);
+    const { state } = await this.streams.loadShared(billingCodeStream(billingCodeId), billingCodeDecider);
     return state.status === 'active' ? state.terms : undefined;
   }
 
   async contract(contractId: string): Promise<ContractState> {
-    return (await this.streams.load(contractStream(contractId), contractDecider)).state;
+    return (await this.streams.loadShared(contractStream(contractId), contractDecider)).state;
   }
 
   async settings(): Promise<BillingSettings> {
-    return (await this.streams.load(BILLING_SETTINGS_STREAM, billingSettingsDecider)).state;
+    return (await this.streams.loadShared(BILLING_SETTINGS_STREAM, billingSettingsDecider)).state;
   }
 
   /** The bill-to account's tax position (billing-rules §10). */
@@ -99,7 +99,7 @@ export class BillingLookups {
     if (account.status !== 'active') return { taxExempt: false, region: null };
     const { taxExempt, taxRegionId } = account.terms;
     if (taxRegionId === null) return { taxExempt, region: null };
-    const { state } = await this.streams.load(taxRegionStream(taxRegionId), taxRegionDecider);
+    const { state } = await this.streams.loadShared(taxRegionStream(taxRegionId), taxRegionDecider);
     if (state.status !== 'active') return { taxExempt, region: null };
     const ratesByCategory: Record<string, TaxRate[]> = {};
     for (const r of state.terms.rates) (ratesByCategory[r.taxCategory] ??= []).push({ name: r.name, rate: r.rate, compound: r.compound });
@@ -116,7 +116,7 @@ export class BillingLookups {
       if (contracts[id]) continue;
       const state = await this.contract(id);
       if (state.status !== 'exists') continue;
-      const set = state.terms.exclusionSetId ? (await this.streams.load(exclusionSetStream(state.terms.exclusionSetId), exclusionSetDecider)).state : undefined;
+      const set = state.terms.exclusionSetId ? (await this.streams.loadShared(exclusionSetStream(state.terms.exclusionSetId), exclusionSetDecider)).state : undefined;
       contracts[id] = { ...toRoutingContract(state.terms, set?.status === 'active' ? set.terms : undefined), accountId: state.terms.accountId };
       if (state.terms.exclusionContractId) queue.push(state.terms.exclusionContractId);
     }

@@ -98,4 +98,28 @@ describe('StreamDecisions cache', () => {
     expect(state.n).toBe(4);
     await store.close();
   });
+
+  it('a shared load folds only the events since the last one, sees every new one, and cannot be changed', async () => {
+    // given: two spends, read once
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    const reader = new StreamDecisions(store);
+    const writer = new StreamDecisions(store);
+    await writer.decide('budget-3', budget, { type: 'Spend', by: 'w1' }, meta);
+    await writer.decide('budget-3', budget, { type: 'Spend', by: 'w2' }, meta);
+    const folded: string[] = [];
+    const counting = { ...budget, evolve: (state: { left: number; by: string[] }, event: Spent) => (folded.push(event.data.by), budget.evolve(state, event)) };
+    const first = await reader.loadShared('budget-3', counting);
+    expect(first.state).toEqual({ left: 8, by: ['w1', 'w2'] });
+    // when: another writer spends, and the stream is read again
+    await writer.decide('budget-3', budget, { type: 'Spend', by: 'w3' }, meta);
+    const second = await reader.loadShared('budget-3', counting);
+    // then: the new event is there, and only it was folded the second time
+    expect(second.state).toEqual({ left: 7, by: ['w1', 'w2', 'w3'] });
+    expect(folded).toEqual(['w1', 'w2', 'w3']);
+    // and a read with nothing new answers the same state, which no caller can change
+    expect((await reader.loadShared('budget-3', counting)).state).toBe(second.state);
+    expect(() => (second.state as { by: string[] }).by.push('sneaky')).toThrow(TypeError);
+    await store.close();
+  });
 });
+

@@ -53,11 +53,29 @@ interface CachedStream {
 export class StreamDecisions {
   private readonly locks = new Map<string, Promise<void>>();
   private readonly cache = new Map<string, CachedStream>();
+  private readonly shared = new Map<string, CachedStream>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<LoadedStream<State>> {
     return this.fold(streamId, decider, { state: decider.initialState, revision: 'no_stream', position: 0n });
+  }
+
+  /**
+   * The stream's latest state, like `load`, but folded only from the events after the last such
+   * read: for streams read far more often than written (catalog, contracts, settings). The state
+   * is shared by every caller, so it is frozen. Only for deciders whose `evolve` returns new state.
+   */
+  async loadShared<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<LoadedStream<State>> {
+    const last = this.shared.get(streamId) as CachedStream | undefined;
+    const loaded = await this.fold(streamId, decider, (last ?? { state: decider.initialState, revision: 'no_stream', position: 0n }) as LoadedStream<State>);
+    if (loaded.revision !== (last?.revision ?? 'no_stream')) {
+      deepFreeze(loaded.state);
+      // Two reads at once: keep the newer.
+      const now = this.shared.get(streamId);
+      if (!now || now.position < loaded.position) this.shared.set(streamId, loaded);
+    }
+    return loaded;
   }
 
   /**
@@ -164,4 +182,10 @@ export class StreamDecisions {
       metadata: { ...metadata, schemaVersion: currentSchemaVersion(event.type) },
     }));
   }
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }
