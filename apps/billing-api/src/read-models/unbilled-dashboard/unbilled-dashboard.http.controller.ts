@@ -43,6 +43,6 @@ export class UnbilledDashboardHttpController {
     // { items: DashboardItem[], total, limit, offset, totals }; the items arrive as JSON text already.
     response
       .type('application/json')
-      .send(`{"items":${result.itemsJson},"total":${result.total},"limit":${limit},"offset":${offset},"totals":${JSON.stringify(result.totals)}}`);
+      .send(`{"items":${result.itemsJson},"total":${result.total},"limit":${limit},"offset":${offset},"totals":${result.totalsJson}}`);
   }
 }

@@ -80,7 +80,11 @@ interface RowValues {
   logged_at: string;
 }
 
-function itemJson(r: RowValues): string {
+/** Days since 1970-01-01 of an ISO date: ages are differences of these. */
+const dayOf = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
+
+/** The row's answer as JSON, all but the age (which depends on the day asked) and the closing brace. */
+function itemHead(r: RowValues): string {
   return JSON.stringify({
     stage: r.stage,
     sourceItemId: r.source_item_id,
@@ -95,7 +99,7 @@ function itemJson(r: RowValues): string {
     hours: r.hours,
     amount: money(r.amount_cents),
     coverage: r.coverage,
-  });
+  }).slice(0, -1);
 }
 
 interface ContractRow {
@@ -112,7 +116,7 @@ interface ContractRow {
  */
 export const unbilledDashboardProjection: Projection = {
   name: 'unbilled-dashboard',
-  version: 6,
+  version: 7,
   tables: ['dashboard_items', 'dashboard_totals', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
   open(db) {
     // A source item's row shows it awaiting posting, then (in place) its posting; `pending_json`
@@ -120,8 +124,8 @@ export const unbilledDashboardProjection: Projection = {
     db.exec(`CREATE TABLE IF NOT EXISTS dashboard_items (
       key TEXT PRIMARY KEY, stage TEXT NOT NULL, source_item_id TEXT NOT NULL, source_type TEXT NOT NULL,
       item_type TEXT NOT NULL, billing_item_id TEXT, account_id TEXT NOT NULL, contract_id TEXT, work_type_id TEXT, resource_id TEXT,
-      item_date TEXT NOT NULL, hours TEXT, amount_cents INTEGER NOT NULL, coverage TEXT NOT NULL, logged_at TEXT NOT NULL,
-      item_json TEXT NOT NULL, pending_json TEXT)`);
+      item_date TEXT NOT NULL, item_day INTEGER NOT NULL, hours TEXT, amount_cents INTEGER NOT NULL, coverage TEXT NOT NULL, logged_at TEXT NOT NULL,
+      item_head TEXT NOT NULL, pending_json TEXT)`);
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_account ON dashboard_items (account_id, item_date, key)');
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_date ON dashboard_items (item_date, key)');
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_stage ON dashboard_items (stage, item_date, key)');
@@ -132,24 +136,25 @@ export const unbilledDashboardProjection: Projection = {
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_roles (id TEXT PRIMARY KEY, hourly_rate TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_work_types (id TEXT PRIMARY KEY, billable INTEGER NOT NULL, modifier TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_contracts (id TEXT PRIMARY KEY, type TEXT NOT NULL, account_id TEXT NOT NULL, role_rates TEXT NOT NULL)');
-    const upsertRow = db.prepare(`INSERT INTO dashboard_items (key, stage, source_item_id, source_type, item_type, billing_item_id, account_id, contract_id, work_type_id, resource_id, item_date, hours, amount_cents, coverage, logged_at, item_json)
-      VALUES (@key, @stage, @source_item_id, @source_type, @item_type, @billing_item_id, @account_id, @contract_id, @work_type_id, @resource_id, @item_date, @hours, @amount_cents, @coverage, @logged_at, @item_json)
-      ON CONFLICT(key) DO UPDATE SET contract_id = excluded.contract_id, work_type_id = excluded.work_type_id, item_date = excluded.item_date,
-        hours = excluded.hours, amount_cents = excluded.amount_cents, coverage = excluded.coverage, item_json = excluded.item_json`);
-    // Each row also keeps its answer as JSON (all but the age, which depends on the day asked):
-    // a page of 1,000 is then read as two columns and joined, not rebuilt field by field.
-    const upsert = { run: (row: RowValues) => upsertRow.run({ ...row, item_json: itemJson(row) }) };
+    const upsertRow = db.prepare(`INSERT INTO dashboard_items (key, stage, source_item_id, source_type, item_type, billing_item_id, account_id, contract_id, work_type_id, resource_id, item_date, item_day, hours, amount_cents, coverage, logged_at, item_head)
+      VALUES (@key, @stage, @source_item_id, @source_type, @item_type, @billing_item_id, @account_id, @contract_id, @work_type_id, @resource_id, @item_date, @item_day, @hours, @amount_cents, @coverage, @logged_at, @item_head)
+      ON CONFLICT(key) DO UPDATE SET contract_id = excluded.contract_id, work_type_id = excluded.work_type_id, item_date = excluded.item_date, item_day = excluded.item_day,
+        hours = excluded.hours, amount_cents = excluded.amount_cents, coverage = excluded.coverage, item_head = excluded.item_head`);
+    // Each row also keeps its answer as JSON (item_head) and its date as a day number: a page of
+    // 1,000 is then one string per row, made by SQLite, not rebuilt field by field.
+    const derived = (row: RowValues) => ({ item_head: itemHead(row), item_day: dayOf(row.item_date) });
+    const upsert = { run: (row: RowValues) => upsertRow.run({ ...row, ...derived(row) }) };
     // Rewrites a row in place. SQLite rewrites every index naming a column the SET names, so the
     // usual posting (same account, contract and date) leaves out the indexed columns but `stage`.
     const setColumns = (columns: readonly (keyof RowValues)[]) =>
-      db.prepare(`UPDATE dashboard_items SET ${[...columns, 'item_json', 'pending_json'].map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key`);
+      db.prepare(`UPDATE dashboard_items SET ${[...columns, 'item_day', 'item_head', 'pending_json'].map((c) => `${c} = @${c}`).join(', ')} WHERE key = @key`);
     const unindexed = ['stage', 'item_type', 'billing_item_id', 'work_type_id', 'resource_id', 'hours', 'amount_cents', 'coverage', 'logged_at'] as const;
     const rewriteSome = setColumns(unindexed);
     const rewriteAll = setColumns([...unindexed, 'account_id', 'contract_id', 'item_date']);
     const rewrite = (row: RowValues, pendingJson: string | null, before: RowValues) =>
       (row.account_id === before.account_id && row.contract_id === before.contract_id && row.item_date === before.item_date ? rewriteSome : rewriteAll).run({
         ...row,
-        item_json: itemJson(row),
+        ...derived(row),
         pending_json: pendingJson,
       });
     const remove = db.prepare('DELETE FROM dashboard_items WHERE key = ?');
@@ -161,7 +166,8 @@ export const unbilledDashboardProjection: Projection = {
     const addContract = db.prepare('INSERT OR REPLACE INTO dashboard_contracts (id, type, account_id, role_rates) VALUES (?, ?, ?, ?)');
 
     type Counted = Pick<RowValues, 'stage' | 'account_id' | 'contract_id' | 'amount_cents'>;
-    const rowAt = db.prepare<[string], RowValues & { item_json: string; pending_json: string | null }>('SELECT * FROM dashboard_items WHERE key = ?');
+    type StoredRow = RowValues & { item_day: number; item_head: string; pending_json: string | null };
+    const rowAt = db.prepare<[string], StoredRow>('SELECT * FROM dashboard_items WHERE key = ?');
     const addToTotals = db.prepare<[string, string, string, number, number], { count: number }>(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents RETURNING count`);
     const drop = db.prepare('DELETE FROM dashboard_totals WHERE stage = ? AND account_id = ? AND contract_id = ?');
@@ -181,7 +187,7 @@ export const unbilledDashboardProjection: Projection = {
       count(known.after ? known.after(before) : rowAt.get(key), 1);
     };
     /** The columns of a row as `upsert` and `rewrite` take them. */
-    const valuesOf = ({ item_json: _json, pending_json: _pending, ...row }: RowValues & { item_json: string; pending_json: string | null }): RowValues => row;
+    const valuesOf = ({ item_day: _day, item_head: _head, pending_json: _pending, ...row }: StoredRow): RowValues => row;
 
     const pendingKey = (sourceType: string, id: string) => `src:${sourceType}:${id}`;
     const pending = (recorded: RecordedEvent, sourceType: string, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) =>
@@ -317,13 +323,14 @@ export const unbilledDashboardProjection: Projection = {
 };
 
 
-const DAY_MS = 86_400_000;
-const ageBucket = (days: number): DashboardItem['ageBucket'] => (days <= 7 ? '0-7' : days <= 30 ? '8-30' : days <= 60 ? '31-60' : 'over 60');
 /** Integer cents as a money string: exact integer arithmetic, no decimal library needed per row. */
 function money(cents: number): string {
   const abs = Math.abs(cents);
   return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** `money` in SQL, for an integer column of cents. */
+const moneySql = (cents: string) => `CASE WHEN ${cents} < 0 THEN '-' ELSE '' END || (abs(${cents}) / 100) || '.' || substr('0' || (abs(${cents}) % 100), -2)`;
 
 function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>): SqlWhere {
   return new SqlWhere()
@@ -338,36 +345,38 @@ function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limi
 }
 
 /**
- * The dashboard's items (a page of them, as a JSON array text) and totals over every item the
- * filter selects.
+ * The dashboard's items (a page of them) and totals over every item the filter selects, as JSON
+ * texts, which SQLite writes: handing each row's values to JavaScript one by one cost more than
+ * the rest of the request.
  */
-export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { itemsJson: string; total: number; totals: DashboardTotals } {
+export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { itemsJson: string; total: number; totalsJson: string } {
   const where = whereOf(filter);
-  const asOf = Date.parse(`${filter.asOf}T00:00:00Z`);
-  const rows = cached<unknown[], { item_date: string; item_json: string }>(db, `SELECT item_date, item_json FROM dashboard_items${where.clause} ORDER BY item_date, key LIMIT ? OFFSET ?`).all(
-    ...where.params,
-    filter.limit,
-    filter.offset,
-  );
-  const items = rows.map((r) => {
-    const ageDays = Math.max(0, Math.floor((asOf - Date.parse(`${r.item_date}T00:00:00Z`)) / DAY_MS));
-    return `${r.item_json.slice(0, -1)},"ageDays":${ageDays},"ageBucket":"${ageBucket(ageDays)}","stuck":${ageDays > filter.stuckAfterDays}}`;
-  });
+  const age = '(CAST(@asOfDay AS INTEGER) - item_day)';
+  const items = cached<unknown[], string>(
+    db,
+    `SELECT item_head || ',"ageDays":' || max(0, ${age}) || ',"ageBucket":"' ||
+        CASE WHEN ${age} <= 7 THEN '0-7' WHEN ${age} <= 30 THEN '8-30' WHEN ${age} <= 60 THEN '31-60' ELSE 'over 60' END ||
+        '","stuck":' || CASE WHEN ${age} > @stuckAfterDays THEN 'true' ELSE 'false' END || '}'
+      FROM dashboard_items${where.clause} ORDER BY item_date, key LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(...where.params, filter.limit, filter.offset, { asOfDay: dayOf(filter.asOf), stuckAfterDays: filter.stuckAfterDays });
+
   // Filters the totals table knows (stage, account, contract) read it; any other filter scans.
   const fromTable = !filter.type && !filter.workTypeId && !filter.resourceId && !filter.from && !filter.to;
-  const totalsWhere = whereOf({ ...filter, type: undefined, workTypeId: undefined, resourceId: undefined, from: undefined, to: undefined });
+  const source = fromTable ? whereOf({ stage: filter.stage, accountId: filter.accountId, contractId: filter.contractId }) : where;
   const grouped = (column: string) =>
-    Object.fromEntries(
-      cached<unknown[], { k: string | null; n: number; c: number }>(
-        db,
-        fromTable
-          ? `SELECT ${column} AS k, SUM(count) AS n, SUM(amount_cents) AS c FROM dashboard_totals${totalsWhere.clause} GROUP BY ${column} ORDER BY ${column}`
-          : `SELECT ${column} AS k, COUNT(*) AS n, SUM(amount_cents) AS c FROM dashboard_items${where.clause} GROUP BY ${column} ORDER BY ${column}`,
-      )
-        .all(...(fromTable ? totalsWhere.params : where.params))
-        .map((g) => [g.k === null || g.k === '' ? '(none)' : g.k, { count: g.n, amount: money(g.c) }]),
-    );
+    cached<unknown[], { totals: string; total: number | null }>(
+      db,
+      `SELECT json_group_object(k, json_object('count', n, 'amount', ${moneySql('c')}) ORDER BY k) AS totals, SUM(n) AS total
+        FROM (SELECT CASE WHEN ${column} IS NULL OR ${column} = '' THEN '(none)' ELSE ${column} END AS k,
+            ${fromTable ? 'SUM(count)' : 'COUNT(*)'} AS n, SUM(amount_cents) AS c
+          FROM ${fromTable ? 'dashboard_totals' : 'dashboard_items'}${source.clause} GROUP BY 1)`,
+    ).get(...source.params)!;
   const byStage = grouped('stage');
-  const total = Object.values(byStage).reduce((n, s) => n + s.count, 0);
-  return { itemsJson: `[${items.join(',')}]`, total, totals: { byAccount: grouped('account_id'), byContract: grouped('contract_id'), byStage } };
+  return {
+    itemsJson: `[${items.join(',')}]`,
+    total: byStage.total ?? 0,
+    totalsJson: `{"byAccount":${grouped('account_id').totals},"byContract":${grouped('contract_id').totals},"byStage":${byStage.totals}}`,
+  };
 }

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import type { RecordedEvent } from '@billing/event-store';
+import { queryUnbilledDashboard, unbilledDashboardProjection } from './unbilled-dashboard.read-model';
+
+describe('the unbilled dashboard query', () => {
+  // given: two charges, one on a contract and one on none, logged straight into the read model
+  const db = new Database(':memory:');
+  const apply = unbilledDashboardProjection.open(db);
+  let position = 0n;
+  const charge = (chargeId: string, contractId: string | null, date: string, quantity: string, unitPrice: string) =>
+    apply({
+      id: chargeId,
+      type: 'ChargeRecorded',
+      data: { chargeId, accountId: 'acme', contractId, date, quantity, unitPrice, billable: true },
+      metadata: { schemaVersion: 1 },
+      streamId: `charge-${chargeId}`,
+      revision: 0n,
+      position: ++position,
+      recordedAt: `${date}T09:00:00.000Z`,
+    } as RecordedEvent);
+  charge('c-1', 'acme-tm', '2026-11-01', '2', '10.5'); // 2 × $10.50 = $21.00
+  charge('c-2', null, '2026-11-20', '1', '-5'); // a credit of $5.00, on no contract
+  const query = (filter: object) => queryUnbilledDashboard(db, { asOf: '2026-11-30', stuckAfterDays: 7, limit: 100, offset: 0, ...filter });
+
+  it('writes each item’s age, bucket and stuck flag for the day asked', () => {
+    const items = JSON.parse(query({}).itemsJson) as { sourceItemId: string; amount: string; ageDays: number; ageBucket: string; stuck: boolean }[];
+    // 2026-11-01 → 2026-11-30: 29 days; 2026-11-20 → 10 days
+    expect(items.map((i) => [i.sourceItemId, i.amount, i.ageDays, i.ageBucket, i.stuck])).toEqual([
+      ['c-1', '21.00', 29, '8-30', true],
+      ['c-2', '-5.00', 10, '8-30', true],
+    ]);
+    // asked before the items' dates: age 0, not stuck
+    const early = JSON.parse(query({ asOf: '2026-10-01' }).itemsJson) as { ageDays: number; ageBucket: string; stuck: boolean }[];
+    expect(early.map((i) => [i.ageDays, i.ageBucket, i.stuck])).toEqual([
+      [0, '0-7', false],
+      [0, '0-7', false],
+    ]);
+  });
+
+  it('totals by account, contract (none shown as "(none)") and stage, from the totals table and from a scan alike', () => {
+    // 21.00 − 5.00 = 16.00
+    const expected = {
+      byAccount: { acme: { count: 2, amount: '16.00' } },
+      byContract: { '(none)': { count: 1, amount: '-5.00' }, 'acme-tm': { count: 1, amount: '21.00' } },
+      byStage: { AWAITING_POSTING: { count: 2, amount: '16.00' } },
+    };
+    const fromTable = query({});
+    expect(JSON.parse(fromTable.totalsJson)).toEqual(expected);
+    expect(fromTable.total).toBe(2);
+    const scanned = query({ from: '2026-01-01' });
+    expect(JSON.parse(scanned.totalsJson)).toEqual(expected);
+    expect(JSON.parse(query({ accountId: 'nobody' }).totalsJson)).toEqual({ byAccount: {}, byContract: {}, byStage: {} });
+    expect(query({ accountId: 'nobody' })).toMatchObject({ itemsJson: '[]', total: 0 });
+  });
+});
