@@ -245,10 +245,8 @@ export class PostingBatchBuilder {
 
   /** One `PostItems` per bill-to account; approved items keep what their approval recorded. */
   async commands(items: PreparedItem[], choices: ApproverChoices, postingId: string, settings: BillingSettings): Promise<PostItems[]> {
-    const byLedger = new Map<string, PreparedItem[]>();
-    for (const item of items) byLedger.set(item.billToAccountId, [...(byLedger.get(item.billToAccountId) ?? []), item]);
     const commands: PostItems[] = [];
-    for (const [billToAccountId, group] of byLedger) {
+    for (const [billToAccountId, group] of byLedger(items)) {
       const [billToAccount, roles, workTypes, contracts] = await Promise.all([
         this.lookups.account(billToAccountId),
         Promise.all([...new Set(group.flatMap((i) => i.roleIds))].map((id) => this.lookups.role(id))),
@@ -284,6 +282,17 @@ export class PostingBatchBuilder {
     }
     return commands;
   }
+}
+
+/** The items by bill-to account, in the order given. */
+export function byLedger(items: readonly PreparedItem[]): Map<string, PreparedItem[]> {
+  const groups = new Map<string, PreparedItem[]>();
+  for (const item of items) {
+    const group = groups.get(item.billToAccountId);
+    if (group) group.push(item);
+    else groups.set(item.billToAccountId, [item]);
+  }
+  return groups;
 }
 
 /** A contract as the rating engine sees it; the ledger fills in what each purchase has left. */

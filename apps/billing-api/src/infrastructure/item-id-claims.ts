@@ -18,10 +18,11 @@ export class ItemIdClaims {
     command: Command,
     metadata: CommandMetadata,
   ): Promise<Decision<Event, State>> {
-    const { state } = await this.streams.load(streamId, decider);
-    if (decider.decide(command, state).length > 0) {
+    const loaded = await this.streams.load(streamId, decider);
+    if (decider.decide(command, loaded.state).length > 0) {
       await this.streams.decide(itemIdClaimStream(claim.itemId), itemIdClaimDecider, { type: 'ClaimItemId', claim: { ...claim, streamId } }, metadata);
     }
-    return this.streams.decide(streamId, decider, command, metadata);
+    // Decided on the stream as read above; if it moved meanwhile, the expected revision makes it read again.
+    return this.streams.decide(streamId, decider, command, metadata, { readJustNow: loaded });
   }
 }

@@ -11,8 +11,9 @@ export const READ_MODEL_DB = 'ReadModelDatabase';
 @Injectable()
 export class ReadYourWrites {
   constructor(
-    private readonly runner: Projections,
+    private readonly projections: Projections,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   private readonly lastWrites = new Map<string, bigint>();
@@ -33,10 +34,15 @@ export class ReadYourWrites {
     if (this.lastWrites.get(caller) === position) this.lastWrites.delete(caller);
   }
 
+  /** Waits for everything stored so far: for commands that decide on what read models find. */
+  async waitForHead(): Promise<void> {
+    await this.waitFor(await this.store.headPosition());
+  }
+
   /** Refuses with 503 rather than answer from read models that do not show the write yet. */
   async waitFor(position: bigint): Promise<void> {
-    if (position <= 0n || (await this.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs))) return;
-    const failed = (await this.runner.status()).filter((p) => p.state === 'failed').map((p) => `${p.name} (${p.error})`);
+    if (position <= 0n || (await this.projections.waitForPosition(position, this.config.readYourWritesTimeoutMs))) return;
+    const failed = (await this.projections.status()).filter((p) => p.state === 'failed').map((p) => `${p.name} (${p.error})`);
     throw new ServiceUnavailableException(
       failed.length
         ? `the write is stored, but these read models have stopped: ${failed.join(', ')}; see /health`

@@ -1,3 +1,4 @@
+import type { EventStore } from '@billing/event-store';
 import type { Projections } from '@billing/projections';
 import type { AppConfig } from '../config/app-config';
 import { ReadYourWrites } from './read-models.module';
@@ -18,10 +19,11 @@ describe('read-your-writes for commands that answer without the read models', ()
     return { fake, reach };
   }
   const config = { readYourWritesTimeoutMs: 1000 } as AppConfig;
+  const store = { headPosition: async () => 0n } as unknown as EventStore;
 
   it('the caller’s next query waits for the remembered write; other callers do not', async () => {
     const { fake, reach } = runner();
-    const ryw = new ReadYourWrites(fake, config);
+    const ryw = new ReadYourWrites(fake, config, store);
     ryw.remember('finance-key', 42n);
     let done = false;
     const query = ryw.waitForCaller('finance-key').then(() => (done = true));
@@ -35,7 +37,7 @@ describe('read-your-writes for commands that answer without the read models', ()
 
   it('remembers the latest write only, and forgets it once seen', async () => {
     const { fake, reach } = runner();
-    const ryw = new ReadYourWrites(fake, config);
+    const ryw = new ReadYourWrites(fake, config, store);
     ryw.remember('k', 10n);
     ryw.remember('k', 7n); // an older position does not replace a newer one
     reach(9n);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   chargeDecider,
   chargeStream,
@@ -16,12 +16,11 @@ import {
   type ItemOverride,
   type SourceType,
 } from '@billing/domain';
-import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import { billingItemView, type BillingItemView } from '@billing/projections';
 import { BillingLookups } from '../../infrastructure/billing-lookups';
 import { ReadYourWrites } from '../../infrastructure/read-models.module';
 import { StreamDecisions, type CommandMetadata } from '../../infrastructure/stream-decisions';
-import { PostingBatchBuilder, type PreparedItem } from '../posting-batch';
+import { byLedger, PostingBatchBuilder, type PreparedItem } from '../posting-batch';
 import { ItemReleases } from '../release-items/item-releases.service';
 
 export interface PostItemsInput {
@@ -51,12 +50,11 @@ export class ApproveAndPost {
     private readonly lookups: BillingLookups,
     private readonly readYourWrites: ReadYourWrites,
     private readonly releases: ItemReleases,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async post(input: PostItemsInput, metadata: CommandMetadata): Promise<PostItemsResult> {
     // Everything written before this request is in the read model that finds items by id.
-    await this.readYourWrites.waitFor(await this.store.headPosition());
+    await this.readYourWrites.waitForHead();
     const refs = this.batches.resolve(input.itemIds);
     const settings = await this.lookups.settings();
     const choices = { postedDate: input.postedDate, overrides: input.overrides, approvedBy: metadata.actor };
@@ -115,7 +113,7 @@ export class ApproveAndPost {
             get initialState() {
               return ledgerDecider.initialState;
             },
-            decide: (c, state) => (dryRun && state.folded === dryRun.folded && c === command && JSON.stringify(c) === dryRun.command ? dryRun.events : ledgerDecider.decide(c, state)),
+            decide: (c, state) => (dryRun && state.folded === dryRun.folded && JSON.stringify(c) === dryRun.command ? dryRun.events : ledgerDecider.decide(c, state)),
           };
           return this.streams.decide(ledgerStream(command.billToAccountId), decider, command, metadata, { cache: true });
         }),
@@ -179,20 +177,16 @@ export class ApproveAndPost {
       },
     };
     const readJustNow = { readJustNow: item.loaded };
-    const decide = async () => {
-      switch (item.ref.sourceType as SourceType) {
-        case 'TIME_ENTRY':
-          return this.streams.decide(timeEntryStream(item.pending.id), timeEntryDecider, command, metadata, readJustNow);
-        case 'CHARGE':
-          return this.streams.decide(chargeStream(item.pending.id), chargeDecider, command, metadata, readJustNow);
-        case 'EXPENSE':
-          return this.streams.decide(expenseStream(item.pending.id), expenseDecider, command, metadata, readJustNow);
-        default:
-          throw new Error(`${item.ref.sourceType} items are not approved on their own stream`);
-      }
-    };
-    const { position, state } = await decide();
-    return { position, state };
+    switch (item.ref.sourceType as SourceType) {
+      case 'TIME_ENTRY':
+        return this.streams.decide(timeEntryStream(item.pending.id), timeEntryDecider, command, metadata, readJustNow);
+      case 'CHARGE':
+        return this.streams.decide(chargeStream(item.pending.id), chargeDecider, command, metadata, readJustNow);
+      case 'EXPENSE':
+        return this.streams.decide(expenseStream(item.pending.id), expenseDecider, command, metadata, readJustNow);
+      default:
+        throw new Error(`${item.ref.sourceType} items are not approved on their own stream`);
+    }
   }
 }
 
@@ -213,15 +207,9 @@ const ITEMS_PER_CHUNK = 500;
 
 /** The items grouped by ledger, the ledgers in chunks of about `size` items, no ledger split. */
 export function ledgerChunks(items: readonly PreparedItem[], size: number): PreparedItem[][] {
-  const byLedger = new Map<string, PreparedItem[]>();
-  for (const item of items) {
-    const group = byLedger.get(item.billToAccountId);
-    if (group) group.push(item);
-    else byLedger.set(item.billToAccountId, [item]);
-  }
   const chunks: PreparedItem[][] = [];
   let chunk: PreparedItem[] = [];
-  for (const group of byLedger.values()) {
+  for (const group of byLedger(items).values()) {
     chunk.push(...group);
     if (chunk.length >= size) {
       chunks.push(chunk);

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { dec, ledgerDecider, ledgerStream, moneyString, sum, type BillingItemData, type PostItems } from '@billing/domain';
-import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import { listWorkItems, type WorkItemFilter, type WorkItemRow } from '@billing/projections';
 import { BillingLookups } from '../../infrastructure/billing-lookups';
 import { READ_MODEL_DB, ReadYourWrites } from '../../infrastructure/read-models.module';
@@ -59,11 +58,10 @@ export class PreviewApproveAndPost {
     private readonly lookups: BillingLookups,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async preview(filter: Omit<WorkItemFilter, 'statuses'>, today: string, actor: string): Promise<PendingItemPreview[]> {
-    await this.readYourWrites.waitFor(await this.store.headPosition());
+    await this.readYourWrites.waitForHead();
     const rows = listWorkItems(this.db, { ...filter, statuses: ['PENDING', 'APPROVED'] });
     const settings = await this.lookups.settings();
     const errors = new Map<string, string>();

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { ledgerDecider, ledgerStream, NotFound } from '@billing/domain';
-import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import { billingItemView, findBillingItem, type BillingItemView } from '@billing/projections';
 import { READ_MODEL_DB, ReadYourWrites } from '../../infrastructure/read-models.module';
 import { StreamDecisions, type CommandMetadata } from '../../infrastructure/stream-decisions';
@@ -19,11 +18,10 @@ export class UnpostItem {
     private readonly readYourWrites: ReadYourWrites,
     private readonly releases: ItemReleases,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async unpost(billingItemId: string, reason: string, metadata: CommandMetadata): Promise<{ unposted: BillingItemView[]; position: bigint }> {
-    await this.readYourWrites.waitFor(await this.store.headPosition());
+    await this.readYourWrites.waitForHead();
     const known = findBillingItem(this.db, billingItemId);
     if (!known) throw new NotFound('billing item', billingItemId);
     const meta = { ...metadata, reason };
