@@ -155,4 +155,30 @@ describe('ProjectionRunner', () => {
     await runner.stop();
     await store.close();
   });
+
+  it('a store that fails stops every projection with its error; the next start resumes', async () => {
+    // given: a store whose first read fails
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    await fill(store, 1, 3);
+    const readAll = store.readAll.bind(store);
+    let failures = 1;
+    store.readAll = (options) => {
+      if (failures-- > 0) throw new Error('disk unavailable');
+      return readAll(options);
+    };
+    const stopped: unknown[] = [];
+    const runner = new ProjectionRunner(store, openReadModelDatabase(':memory:'), [countingProjection()], { onStoreFailure: (error) => stopped.push(error) });
+    // when
+    runner.start();
+    // then: failed, with the store's error, and said once
+    expect(await runner.waitForPosition(3n, 2000)).toBe(false);
+    expect((await runner.status())[0]).toMatchObject({ state: 'failed', error: 'disk unavailable', position: '0' });
+    expect(stopped).toHaveLength(1);
+    // and a second start catches up
+    runner.start();
+    expect(await runner.waitForPosition(3n, 2000)).toBe(true);
+    expect((await runner.status())[0]).toMatchObject({ state: 'live', position: '3' });
+    await runner.stop();
+    await store.close();
+  });
 });

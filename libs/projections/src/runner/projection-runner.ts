@@ -22,6 +22,8 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** Called when a projection fails; the others keep going. */
   onError?: (projection: string, error: unknown) => void;
+  /** Called when reading the store fails: every projection has stopped; `start` tries again. */
+  onStoreFailure?: (error: unknown) => void;
   /** Called whenever a position, a state or a failure changes (after each batch). */
   onProgress?: () => void;
 }
@@ -98,8 +100,11 @@ export class ProjectionRunner implements Projections {
     this.stopping = false;
     this.prepareAll();
     this.loop = this.run().catch((error: unknown) => {
-      // The store itself failed (not one projection): every projection is behind.
+      // The store itself failed (not one projection): every projection is behind until a start.
+      this.loop = undefined;
+      this.subscription = undefined;
       for (const run of this.running) this.fail(run, error);
+      this.options.onStoreFailure?.(error);
     });
   }
 

@@ -28,6 +28,11 @@ async function main(): Promise<void> {
     batchSize: setup.batchSize,
     onError: (projection, error) => send({ type: 'failed', projection, error: describe(error) }),
     onProgress: () => send({ type: 'progress', progress: runner.progress() }),
+    // Thrown out of the thread: the service starts a new worker after a pause, as for any death.
+    onStoreFailure: (error) =>
+      setImmediate(() => {
+        throw error;
+      }),
   });
 
   const perform = async (command: Command) => {
