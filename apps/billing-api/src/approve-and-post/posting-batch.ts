@@ -56,7 +56,7 @@ interface SharedLookups {
 }
 
 /** The request's own choices, used for items not approved yet. */
-export interface ApproverChoices {
+interface ApproverChoices {
   postedDate: string;
   overrides: Readonly<Record<string, ItemOverride>>;
   approvedBy: string;
@@ -296,7 +296,7 @@ export function byLedger(items: readonly PreparedItem[]): Map<string, PreparedIt
 }
 
 /** A contract as the rating engine sees it; the ledger fills in what each purchase has left. */
-export function ratingSnapshotOf(state: ContractState & { status: 'exists' }): ContractRatingSnapshot {
+function ratingSnapshotOf(state: ContractState & { status: 'exists' }): ContractRatingSnapshot {
   const { terms, purchases } = state;
   const roleIds = new Set([...terms.roleRates.map((r) => r.roleId), ...terms.blockHourMultipliers.map((m) => m.roleId)]);
   const common = (p: { purchaseId: string; startDate: string; endDate: string; sequence: number }) => ({

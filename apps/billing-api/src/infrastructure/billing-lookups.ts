@@ -35,11 +35,11 @@ import { findDefaultContract } from '@billing/projections';
 import { READ_MODEL_DB } from './read-models.module';
 import { StreamDecisions } from './stream-decisions';
 
-export function rateModifierOf(modifier: WorkTypeModifier): RateModifier {
+function rateModifierOf(modifier: WorkTypeModifier): RateModifier {
   return modifier.type === 'none' ? { kind: 'none' } : { kind: modifier.type, value: modifier.value };
 }
 
-export function workTypeSnapshotOf(terms: WorkTypeTerms): WorkTypeSnapshot {
+function workTypeSnapshotOf(terms: WorkTypeTerms): WorkTypeSnapshot {
   return {
     id: terms.workTypeId,
     billable: terms.billable,
@@ -51,7 +51,7 @@ export function workTypeSnapshotOf(terms: WorkTypeTerms): WorkTypeSnapshot {
   };
 }
 
-export type RoutingContracts = Record<string, RoutingContract & { accountId: string }>;
+type RoutingContracts = Record<string, RoutingContract & { accountId: string }>;
 
 /**
  * What commands need to know of the catalog, contracts and settings, read from their streams

@@ -23,7 +23,7 @@ export interface Decision<Event, State> {
 
 const MAX_ATTEMPTS = 10;
 
-export interface DecideOptions {
+interface DecideOptions {
   /**
    * Keep the folded state in memory and read only the events after it next time. For long,
    * hot streams (a ledger); their `evolve` may update the state in place, which is safe because

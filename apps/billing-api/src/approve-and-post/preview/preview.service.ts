@@ -7,7 +7,7 @@ import { READ_MODEL_DB, ReadYourWrites } from '../../infrastructure/read-models.
 import { StreamDecisions } from '../../infrastructure/stream-decisions';
 import { PostingBatchBuilder, type PreparedItem } from '../posting-batch';
 
-export interface PreviewPart {
+interface PreviewPart {
   type: string;
   part: string;
   quantity: string;

@@ -36,12 +36,6 @@ export interface DashboardItem {
   stuck: boolean;
 }
 
-export interface DashboardTotals {
-  byAccount: Record<string, { count: number; amount: string }>;
-  byContract: Record<string, { count: number; amount: string }>;
-  byStage: Record<string, { count: number; amount: string }>;
-}
-
 export interface DashboardFilter {
   accountId?: string;
   contractId?: string;
@@ -345,9 +339,10 @@ function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limi
 }
 
 /**
- * The dashboard's items (a page of them) and totals over every item the filter selects, as JSON
- * texts, which SQLite writes: handing each row's values to JavaScript one by one cost more than
- * the rest of the request.
+ * The dashboard's items (a page of `DashboardItem`s) and totals over every item the filter selects
+ * (`{ byAccount, byContract, byStage }`, each key to `{ count, amount }`), as JSON texts that
+ * SQLite writes: handing each row's values to JavaScript one by one cost more than the rest of
+ * the request.
  */
 export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { itemsJson: string; total: number; totalsJson: string } {
   const where = whereOf(filter);
