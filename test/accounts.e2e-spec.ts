@@ -26,6 +26,11 @@ describe('accounts over HTTP (command bus → decider → store → projection �
     expect(read.body).toEqual(created.body);
   });
 
+  it('payment terms default to 30 days (billing-rules §2)', async () => {
+    const created = await t.as().post('/api/accounts').send({ id: 'initech', name: 'Initech' }).expect(201);
+    expect(created.body).toMatchObject({ paymentTermsDays: 30, currency: 'USD' });
+  });
+
   it('the same create again answers 200 with the same result and writes nothing', async () => {
     const before = await t.as().get('/api/accounts').expect(200);
     const again = await t.as().post('/api/accounts').send(acme).expect(200);

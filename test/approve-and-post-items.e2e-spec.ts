@@ -1,3 +1,5 @@
+import { ledgerStream } from '@billing/domain';
+import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -133,5 +135,21 @@ describe('Approve & Post of every kind of item', () => {
     // items whose work was for globex: 259.98 + 90 + 0 + 0 + 0 + 25 + 0 + 60 + 45 + 42.80 = 522.78,
     // then c3 300 + c4 200 + te-po 80 + te-fine 80 + te-covered 0 = 660 → 1,182.78 in 15 items; globex-east: 120.00
     expect((res.totals as { byAccount: unknown }).byAccount).toEqual({ globex: { count: 15, amount: '1182.78' }, 'globex-east': { count: 1, amount: '120.00' } });
+  });
+
+  it('work on a contract billed to a third party goes to that account’s ledger, taxed by its region (none)', async () => {
+    // given: Globex East's T&M contract is paid by Initech, which has no tax region
+    await ok(t.as().post('/api/accounts').send({ id: 'initech', name: 'Initech' }));
+    await ok(t.as().post('/api/contracts').send({ id: 'east-tm', accountId: 'globex-east', billToAccountId: 'initech', name: 'T&M paid by Initech', type: 'TIME_AND_MATERIALS', startDate: '2026-01-01', endDate: '2026-12-31', roleRates: [{ roleId: 'tech', hourlyRate: '70' }] }));
+    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-third', accountId: 'globex-east', contractId: 'east-tm', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-17', hoursWorked: '2' }));
+    // when
+    const [labour] = await post(['te-third']);
+    // then: with a contract, its bill-to account decides, not the account's invoiceToParent (billing-rules §10):
+    // 2 h × $70 contract rate = $140.00; Initech has no tax region: tax 0.00; cost 2 × $30 = $60.00
+    expect(labour).toMatchObject({ accountId: 'globex-east', billToAccountId: 'initech', contractId: 'east-tm', amount: '140.00', tax: '0.00', cost: '60.00' });
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const onLedger: string[] = [];
+    for await (const e of store.readStream(ledgerStream('initech'))) onLedger.push((e.data as { sourceItemId: string }).sourceItemId);
+    expect(onLedger).toEqual(['te-third']);
   });
 });

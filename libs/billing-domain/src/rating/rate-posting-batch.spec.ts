@@ -417,6 +417,11 @@ describe('ratePostingBatch', () => {
       expect(items[0]).toMatchObject({ amount: '50.00', original: { amount: '59.97' } });
     });
 
+    it('given an expense amount override (billing-rules §8), then the amount, with the original; the rate stays what was spent', () => {
+      const { items } = ratePostingBatch(batch([expense('x')], { overrides: { x: { amount: '30' } } }));
+      expect(items[0]).toMatchObject({ type: 'EXPENSE', quantity: '1', rate: '42.5', amount: '30.00', original: { amount: '42.50' } });
+    });
+
     it('given hours to bill overridden on a block contract, then the draw uses the new hours', () => {
       const { items } = ratePostingBatch(batch([labour('e', { contractId: 'blk', hoursWorked: '3' })], { contracts: [blocks()], overrides: { e: { hoursToBill: '2.5' } } }));
       expect(items[0]).toMatchObject({ quantity: '2.5', draws: [{ purchaseId: 'b1', kind: 'hours', quantity: '2.5' }], original: { hoursToBill: '3' } });
