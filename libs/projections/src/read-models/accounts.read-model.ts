@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from './cached-statement';
 import type { AccountEvent } from '@billing/domain';
 import type { Projection } from '../runner/projection';
 import { domainEvent, occurredAt } from './domain-event';
@@ -67,10 +68,10 @@ function toView(row: AccountRow): AccountView {
 }
 
 export function findAccount(db: Database.Database, id: string): AccountView | undefined {
-  const row = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?').get(id);
+  const row = cached<[string], AccountRow>(db, 'SELECT * FROM accounts WHERE id = ?').get(id);
   return row && toView(row);
 }
 
 export function listAccounts(db: Database.Database): AccountView[] {
-  return db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY name, id').all().map(toView);
+  return cached<[], AccountRow>(db, 'SELECT * FROM accounts ORDER BY name, id').all().map(toView);
 }

@@ -25,6 +25,13 @@ export class SqlWhere {
     return this;
   }
 
+  /** Any other condition, with its parameters. */
+  also(condition: string, ...params: unknown[]): this {
+    this.conditions.push(condition);
+    this.params.push(...params);
+    return this;
+  }
+
   /** `WHERE …`, or nothing when no condition applies. */
   get clause(): string {
     return this.conditions.length ? ` WHERE ${this.conditions.join(' AND ')}` : '';

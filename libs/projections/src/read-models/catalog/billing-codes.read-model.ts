@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { BillingCodeEvent, BillingCodeType } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -47,10 +48,10 @@ function toView(row: BillingCodeRow): BillingCodeView {
 }
 
 export function findBillingCode(db: Database.Database, id: string): BillingCodeView | undefined {
-  const row = db.prepare<[string], BillingCodeRow>('SELECT * FROM billing_codes WHERE id = ?').get(id);
+  const row = cached<[string], BillingCodeRow>(db, 'SELECT * FROM billing_codes WHERE id = ?').get(id);
   return row && toView(row);
 }
 
 export function listBillingCodes(db: Database.Database): BillingCodeView[] {
-  return db.prepare<[], BillingCodeRow>('SELECT * FROM billing_codes ORDER BY name, id').all().map(toView);
+  return cached<[], BillingCodeRow>(db, 'SELECT * FROM billing_codes ORDER BY name, id').all().map(toView);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { ExclusionSetEvent } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -63,10 +64,10 @@ function toView(row: ExclusionSetRow): ExclusionSetView {
 }
 
 export function findExclusionSet(db: Database.Database, id: string): ExclusionSetView | undefined {
-  const row = db.prepare<[string], ExclusionSetRow>('SELECT * FROM exclusion_sets WHERE id = ?').get(id);
+  const row = cached<[string], ExclusionSetRow>(db, 'SELECT * FROM exclusion_sets WHERE id = ?').get(id);
   return row && toView(row);
 }
 
 export function listExclusionSets(db: Database.Database): ExclusionSetView[] {
-  return db.prepare<[], ExclusionSetRow>('SELECT * FROM exclusion_sets ORDER BY name, id').all().map(toView);
+  return cached<[], ExclusionSetRow>(db, 'SELECT * FROM exclusion_sets ORDER BY name, id').all().map(toView);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { RoleEvent } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -56,10 +57,10 @@ function toView(row: RoleRow): RoleView {
 }
 
 export function findRole(db: Database.Database, id: string): RoleView | undefined {
-  const row = db.prepare<[string], RoleRow>('SELECT * FROM roles WHERE id = ?').get(id);
+  const row = cached<[string], RoleRow>(db, 'SELECT * FROM roles WHERE id = ?').get(id);
   return row && toView(row);
 }
 
 export function listRoles(db: Database.Database): RoleView[] {
-  return db.prepare<[], RoleRow>('SELECT * FROM roles ORDER BY name, id').all().map(toView);
+  return cached<[], RoleRow>(db, 'SELECT * FROM roles ORDER BY name, id').all().map(toView);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { TaxRegionEvent, TaxRegionRate } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -44,10 +45,10 @@ function toView(row: TaxRegionRow): TaxRegionView {
 }
 
 export function findTaxRegion(db: Database.Database, id: string): TaxRegionView | undefined {
-  const row = db.prepare<[string], TaxRegionRow>('SELECT * FROM tax_regions WHERE id = ?').get(id);
+  const row = cached<[string], TaxRegionRow>(db, 'SELECT * FROM tax_regions WHERE id = ?').get(id);
   return row && toView(row);
 }
 
 export function listTaxRegions(db: Database.Database): TaxRegionView[] {
-  return db.prepare<[], TaxRegionRow>('SELECT * FROM tax_regions ORDER BY name, id').all().map(toView);
+  return cached<[], TaxRegionRow>(db, 'SELECT * FROM tax_regions ORDER BY name, id').all().map(toView);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import type { WorkTypeEvent, WorkTypeModifier } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -70,10 +71,10 @@ function toView(row: WorkTypeRow): WorkTypeView {
 }
 
 export function findWorkType(db: Database.Database, id: string): WorkTypeView | undefined {
-  const row = db.prepare<[string], WorkTypeRow>('SELECT * FROM work_types WHERE id = ?').get(id);
+  const row = cached<[string], WorkTypeRow>(db, 'SELECT * FROM work_types WHERE id = ?').get(id);
   return row && toView(row);
 }
 
 export function listWorkTypes(db: Database.Database): WorkTypeView[] {
-  return db.prepare<[], WorkTypeRow>('SELECT * FROM work_types ORDER BY name, id').all().map(toView);
+  return cached<[], WorkTypeRow>(db, 'SELECT * FROM work_types ORDER BY name, id').all().map(toView);
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
+import { SqlWhere } from '../sql-where';
 import type { ContractEvent, ContractPurchase, ContractService, ContractStatus, ContractTerms, ContractType } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -140,24 +141,15 @@ function toViews(db: Database.Database, rows: ContractRow[]): ContractView[] {
 }
 
 export function findContract(db: Database.Database, id: string): ContractView | undefined {
-  const rows = db.prepare<[string], ContractRow>('SELECT id, terms_json, created_at, updated_at FROM contracts WHERE id = ?').all(id);
+  const rows = cached<[string], ContractRow>(db, 'SELECT id, terms_json, created_at, updated_at FROM contracts WHERE id = ?').all(id);
   return toViews(db, rows)[0];
 }
 
 /** Contracts, filtered, by account then name. */
 export function listContracts(db: Database.Database, filters: ContractFilters = {}): ContractView[] {
-  const where: string[] = [];
-  const params: string[] = [];
-  const filterBy = (column: string, value: string | undefined) => {
-    if (value === undefined) return;
-    where.push(`${column} = ?`);
-    params.push(value);
-  };
-  filterBy('account_id', filters.accountId);
-  filterBy('type', filters.type);
-  filterBy('status', filters.status);
-  const sql = `SELECT id, terms_json, created_at, updated_at FROM contracts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY account_id, name, id`;
-  return toViews(db, db.prepare<string[], ContractRow>(sql).all(...params));
+  const where = new SqlWhere().when('account_id', '=', filters.accountId).when('type', '=', filters.type).when('status', '=', filters.status);
+  const sql = `SELECT id, terms_json, created_at, updated_at FROM contracts${where.clause} ORDER BY account_id, name, id`;
+  return toViews(db, cached<unknown[], ContractRow>(db, sql).all(...where.params));
 }
 
 /** The account's active default contract (routing starts there when an entry names none), or null. */

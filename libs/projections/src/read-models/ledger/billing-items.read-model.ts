@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
+import { SqlWhere } from '../sql-where';
 import type { BillingItemData, ItemUnpostedData } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent } from '../domain-event';
@@ -100,17 +101,9 @@ export function findBillingItem(db: Database.Database, id: string): BillingItemV
 }
 
 export function listBillingItems(db: Database.Database, filter: { accountId?: string; contractId?: string; invoiced?: boolean }): BillingItemView[] {
-  const where: string[] = ["status = 'POSTED'"];
-  const params: unknown[] = [];
-  if (filter.accountId) {
-    where.push('(account_id = ? OR bill_to_account_id = ?)');
-    params.push(filter.accountId, filter.accountId);
-  }
-  if (filter.contractId) {
-    where.push('contract_id = ?');
-    params.push(filter.contractId);
-  }
-  if (filter.invoiced !== undefined) where.push(filter.invoiced ? 'invoice_id IS NOT NULL' : 'invoice_id IS NULL');
-  const sql = `SELECT data, invoice_id, status FROM billing_items WHERE ${where.join(' AND ')} ORDER BY item_date, id`;
-  return db.prepare<unknown[], Row>(sql).all(...params).map((r) => billingItemView(JSON.parse(r.data), r.invoice_id, r.status));
+  const where = new SqlWhere("status = 'POSTED'").when('contract_id', '=', filter.contractId);
+  if (filter.accountId) where.also('(account_id = ? OR bill_to_account_id = ?)', filter.accountId, filter.accountId);
+  if (filter.invoiced !== undefined) where.also(filter.invoiced ? 'invoice_id IS NOT NULL' : 'invoice_id IS NULL');
+  const sql = `SELECT data, invoice_id, status FROM billing_items${where.clause} ORDER BY item_date, id`;
+  return cached<unknown[], Row>(db, sql).all(...where.params).map((r) => billingItemView(JSON.parse(r.data), r.invoice_id, r.status));
 }

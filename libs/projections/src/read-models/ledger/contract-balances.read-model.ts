@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
 import { dec, decimalString, moneyString, type BillingItemData, type ItemUnpostedData } from '@billing/domain';
 import type { Projection } from '../../runner/projection';
 import { domainEvent } from '../domain-event';
@@ -118,9 +119,9 @@ interface PurchaseRow {
 }
 
 export function findContractBalance(db: Database.Database, contractId: string): ContractBalance | undefined {
-  const contract = db.prepare<[string], { type: string; overage: string }>('SELECT type, overage FROM balance_contracts WHERE contract_id = ?').get(contractId);
+  const contract = cached<[string], { type: string; overage: string }>(db, 'SELECT type, overage FROM balance_contracts WHERE contract_id = ?').get(contractId);
   if (!contract) return undefined;
-  const rows = db.prepare<[string], PurchaseRow>('SELECT * FROM balance_purchases WHERE contract_id = ? ORDER BY start_date, sequence').all(contractId);
+  const rows = cached<[string], PurchaseRow>(db, 'SELECT * FROM balance_purchases WHERE contract_id = ? ORDER BY start_date, sequence').all(contractId);
   const purchases = rows.map((r) => ({
     id: r.purchase_id,
     kind: r.kind,

@@ -184,10 +184,8 @@ export const unbilledDashboardProjection: Projection = {
     const valuesOf = ({ item_day: _day, item_head: _head, pending_json: _pending, ...row }: StoredRow): RowValues => row;
 
     const pendingKey = (sourceType: string, id: string) => `src:${sourceType}:${id}`;
-    const pending = (recorded: RecordedEvent, sourceType: string, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) =>
-      change(
-        pendingKey(sourceType, f.id),
-        () => upsert.run({
+    const pending = (recorded: RecordedEvent, sourceType: string, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) => {
+      const row: RowValues = {
         key: pendingKey(sourceType, f.id),
         stage: 'AWAITING_POSTING',
         source_item_id: f.id,
@@ -203,9 +201,9 @@ export const unbilledDashboardProjection: Projection = {
         amount_cents: cents(f.amount),
         coverage: f.coverage,
         logged_at: occurredAt(recorded),
-      }),
-        { after: () => ({ stage: 'AWAITING_POSTING', account_id: f.accountId, contract_id: f.contractId, amount_cents: cents(f.amount) }) },
-      );
+      };
+      change(row.key, () => upsert.run(row), { after: () => row });
+    };
 
     /** The labour preview of billing-rules §5 at the rates this read model knows. */
     const labourPreview = (e: TimeEntryData): { amount: string; coverage: Coverage } => {

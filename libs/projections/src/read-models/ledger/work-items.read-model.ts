@@ -75,10 +75,9 @@ const toRow = (r: Row): WorkItemRow => ({
 });
 
 interface PurchaseData {
-  contractId?: string;
+  contractId: string;
   purchaseId: string;
   startDate: string;
-  accountId?: string;
 }
 
 /**
@@ -124,11 +123,9 @@ export const workItemsProjection: Projection = {
         logged_at: occurredAt(recorded),
       });
 
-    const purchase = (recorded: RecordedEvent, sourceType: SourceType) => {
-      const data = recorded.data as PurchaseData;
-      const contractId = data.contractId ?? recorded.streamId.slice('contract-'.length);
-      const accountId = data.accountId ?? contractAccount.get(contractId)?.account_id ?? '';
-      item(recorded, sourceType, { itemId: data.purchaseId, accountId, contractId, itemDate: data.startDate, data });
+    const purchase = (recorded: RecordedEvent, data: PurchaseData, sourceType: SourceType) => {
+      const accountId = contractAccount.get(data.contractId)?.account_id ?? '';
+      item(recorded, sourceType, { itemId: data.purchaseId, accountId, contractId: data.contractId, itemDate: data.startDate, data });
     };
 
     return (recorded) => {
@@ -166,11 +163,11 @@ export const workItemsProjection: Projection = {
           return item(recorded, 'TICKET', { itemId: ticket.itemId, accountId: ticket.accountId, contractId: ticket.contractId, itemDate: ticket.date, ticketId: ticket.ticketId, data: ticket });
         }
         case 'BlockPurchased':
-          return purchase(recorded, 'BLOCK_PURCHASE');
+          return purchase(recorded, event.data as PurchaseData, 'BLOCK_PURCHASE');
         case 'RetainerPurchased':
-          return purchase(recorded, 'RETAINER_PURCHASE');
+          return purchase(recorded, event.data as PurchaseData, 'RETAINER_PURCHASE');
         case 'TicketsPurchased':
-          return purchase(recorded, 'TICKET_PURCHASE');
+          return purchase(recorded, event.data as PurchaseData, 'TICKET_PURCHASE');
         case 'ItemApproved':
           setStatusByStream.run('APPROVED', recorded.streamId, (event.data as ItemApprovedData).itemId);
           return;
