@@ -18,26 +18,21 @@ import {
   toRoutingContract,
   workTypeDecider,
   workTypeStream,
+  rateModifierOf,
   type AccountState,
   type BillingCodeTerms,
   type BillingSettings,
   type BillToTaxContext,
   type ContractState,
-  type RateModifier,
   type RoleSnapshot,
   type RoutingContract,
   type TaxRate,
-  type WorkTypeModifier,
   type WorkTypeSnapshot,
   type WorkTypeTerms,
 } from '@billing/domain';
 import { findDefaultContract } from '@billing/projections';
 import { READ_MODEL_DB } from './read-models.module';
 import { StreamDecisions } from './stream-decisions';
-
-function rateModifierOf(modifier: WorkTypeModifier): RateModifier {
-  return modifier.type === 'none' ? { kind: 'none' } : { kind: modifier.type, value: modifier.value };
-}
 
 function workTypeSnapshotOf(terms: WorkTypeTerms): WorkTypeSnapshot {
   return {

@@ -1,4 +1,5 @@
 import type { Decider, DomainEvent } from '../shared/decider';
+import type { RateModifier } from '../rating/rating-inputs';
 import { Conflict, RuleViolation } from '../shared/domain-errors';
 import { dec } from '../shared/decimal';
 import { canonicalDecimal, sameTerms } from './catalog-decimal';
@@ -12,6 +13,11 @@ export type WorkTypeModifierType = (typeof WORK_TYPE_MODIFIER_TYPES)[number];
  * `custom` value per hour (≥ 0), `flat` value per entry whatever the hours (≥ 0).
  */
 export type WorkTypeModifier = { type: 'none' } | { type: Exclude<WorkTypeModifierType, 'none'>; value: string };
+
+/** A work type's modifier as the rating engine takes it. */
+export function rateModifierOf(modifier: WorkTypeModifier): RateModifier {
+  return modifier.type === 'none' ? { kind: 'none' } : { kind: modifier.type, value: modifier.value };
+}
 
 /** A work type (billing-rules §2). Hours and values are canonical decimal strings. */
 export interface WorkTypeTerms {

@@ -1,7 +1,20 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
 import { SqlWhere } from '../sql-where';
-import { dec, roundMoney, type BillingItemData, type ItemUnpostedData, type TimeEntryData } from '@billing/domain';
+import {
+  baseLabourRate,
+  dec,
+  rateLabour,
+  rateModifierOf,
+  roundMoney,
+  type BillingItemData,
+  type ContractRoleRate,
+  type ContractType,
+  type ItemUnpostedData,
+  type RateModifier,
+  type TimeEntryData,
+  type WorkTypeModifier,
+} from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
 import type { Projection } from '../../runner/projection';
 import { domainEvent, occurredAt } from '../domain-event';
@@ -205,29 +218,17 @@ export const unbilledDashboardProjection: Projection = {
       change(row.key, () => upsert.run(row), { after: () => row });
     };
 
-    /** The labour preview of billing-rules §5 at the rates this read model knows. */
+    /** The labour preview of billing-rules §5 at the rates this read model knows, rated by the domain's rules. */
     const labourPreview = (e: TimeEntryData): { amount: string; coverage: Coverage } => {
       const wt = workType.get(e.workTypeId);
       if (wt && wt.billable === 0) return { amount: '0', coverage: 'no-charge' };
       const c = e.contractId ? contract.get(e.contractId) : undefined;
       if (c && COVERED_TYPES.has(c.type)) return { amount: '0', coverage: 'covered' };
       if (c && PREPAID_TYPES.has(c.type)) return { amount: '0', coverage: 'prepaid' };
-      const contractRate = c ? (JSON.parse(c.role_rates) as { roleId: string; hourlyRate: string }[]).find((r) => r.roleId === e.roleId)?.hourlyRate : undefined;
-      const base = dec(contractRate ?? role.get(e.roleId)?.hourly_rate ?? '0');
-      const modifier = wt ? (JSON.parse(wt.modifier) as { type: string; value?: string }) : { type: 'none' };
-      const hours = dec(e.hoursToBill);
-      switch (modifier.type) {
-        case 'add':
-          return { amount: base.plus(modifier.value!).times(hours).toFixed(), coverage: 'billable' };
-        case 'multiply':
-          return { amount: base.times(modifier.value!).times(hours).toFixed(), coverage: 'billable' };
-        case 'custom':
-          return { amount: dec(modifier.value!).times(hours).toFixed(), coverage: 'billable' };
-        case 'flat':
-          return { amount: modifier.value!, coverage: 'billable' };
-        default:
-          return { amount: base.times(hours).toFixed(), coverage: 'billable' };
-      }
+      const snapshot = c && e.contractId ? { id: e.contractId, type: c.type as ContractType, roleRates: JSON.parse(c.role_rates) as ContractRoleRate[] } : null;
+      const base = baseLabourRate(snapshot, { id: e.roleId, hourlyRate: role.get(e.roleId)?.hourly_rate ?? '0', hourlyCost: '0' });
+      const modifier: RateModifier = wt ? rateModifierOf(JSON.parse(wt.modifier) as WorkTypeModifier) : { kind: 'none' };
+      return { amount: rateLabour(base.rate, modifier, dec(e.hoursToBill)).amount.toFixed(), coverage: 'billable' };
     };
 
     return (recorded) => {
