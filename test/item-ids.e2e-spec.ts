@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Projections } from '@billing/projections';
-import { READ_MODEL_DB } from '../apps/billing-api/src/infrastructure/read-models.module';
+import { READ_MODEL_DB } from '../apps/billing-api/src/infrastructure/read-model-db.token';
 import { setUpLinkedContracts } from './support/msp-fixture';
 import { startTestApp, type TestApp } from './support/test-app';
 

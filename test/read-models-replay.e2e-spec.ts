@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { ALL_PROJECTIONS, Projections } from '@billing/projections';
-import { READ_MODEL_DB } from '../apps/billing-api/src/infrastructure/read-models.module';
+import { READ_MODEL_DB } from '../apps/billing-api/src/infrastructure/read-model-db.token';
 import { logTime, setUpLinkedContracts } from './support/msp-fixture';
 import { startTestApp } from './support/test-app';
 

@@ -1,4 +1,5 @@
 export * from './runner/projection';
+export * from './runner/projection-status';
 export * from './runner/projection-runner';
 export * from './runner/projections';
 export * from './runner/read-model-database';

@@ -1,18 +1,33 @@
 import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../infrastructure/event-store.module';
+import { LookupsModule } from '../infrastructure/lookups.module';
+import { ReadModelsModule } from '../infrastructure/read-models.module';
+import { GetBillingItemHandler, ListBillingItemsHandler } from './billing-items/get-billing-items.handler';
 import { GetBillingItemsHttpController } from './billing-items/get-billing-items.http.controller';
-import { PostingBatchBuilder } from './posting-batch';
-import { ApproveAndPost } from './post-items/approve-and-post.service';
+import { ItemApprovals } from './item-approvals';
+import { PostingBatchBuilder } from './posting-batch-builder';
+import { PostItemsHandler } from './post-items/post-items.handler';
 import { PostItemsHttpController } from './post-items/post-items.http.controller';
-import { PreviewHttpController } from './preview/preview.http.controller';
-import { PreviewApproveAndPost } from './preview/preview.service';
-import { ItemReleases } from './release-items/item-releases.service';
+import { PreviewApproveAndPostHandler } from './preview/preview-approve-and-post.handler';
+import { PreviewHttpController } from './preview/preview-approve-and-post.http.controller';
+import { ReleaseItemsHandler } from './release-items/release-items.handler';
 import { ReleaseItemsHttpController } from './release-items/release-items.http.controller';
-import { UnpostItem } from './unpost/unpost-item.service';
-import { UnpostHttpController } from './unpost/unpost.http.controller';
+import { UnpostItemHandler } from './unpost/unpost-item.handler';
+import { UnpostHttpController } from './unpost/unpost-item.http.controller';
 
-/** Approve & Post: the preview, posting, unposting and the posted billing items. */
+/** Approve & Post: the preview, posting, release, unposting and the posted billing items. */
 @Module({
+  imports: [EventStoreModule, ReadModelsModule, LookupsModule],
   controllers: [PreviewHttpController, PostItemsHttpController, ReleaseItemsHttpController, UnpostHttpController, GetBillingItemsHttpController],
-  providers: [PostingBatchBuilder, ApproveAndPost, PreviewApproveAndPost, UnpostItem, ItemReleases],
+  providers: [
+    PostingBatchBuilder,
+    ItemApprovals,
+    PreviewApproveAndPostHandler,
+    PostItemsHandler,
+    ReleaseItemsHandler,
+    UnpostItemHandler,
+    GetBillingItemHandler,
+    ListBillingItemsHandler,
+  ],
 })
 export class ApproveAndPostModule {}

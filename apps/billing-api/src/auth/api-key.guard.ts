@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type Database from 'better-sqlite3';
 import type { ActorRole } from '@billing/domain';
 import { findApiKeyByHash } from '@billing/projections';
-import { READ_MODEL_DB } from '../infrastructure/read-models.module';
+import { READ_MODEL_DB } from '../infrastructure/read-model-db.token';
 import { hashApiKey } from './api-key-hash';
 import type { AuthenticatedRequest } from './caller';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';

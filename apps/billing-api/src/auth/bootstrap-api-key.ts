@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { apiKeyDecider, apiKeyStream } from '@billing/domain';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ReadYourWrites } from '../infrastructure/read-models.module';
+import { APP_CONFIG } from '../config/app-config.token';
+import { type AppConfig } from '../config/app-config';
+import { ReadYourWrites } from '../infrastructure/read-your-writes';
 import { StreamDecisions } from '../infrastructure/stream-decisions';
 import { hashApiKey, newApiKey } from './api-key-hash';
 

@@ -31,5 +31,3 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
 
 export const eventStoreFile = (config: AppConfig) => join(config.dataDir, 'ledger.sqlite');
 export const readModelFile = (config: AppConfig) => join(config.dataDir, 'read-models.sqlite');
-
-export const APP_CONFIG = 'AppConfig';

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
+import { CommandAnswersModule } from '../http/command-answers.module';
+import { EventStoreModule } from '../infrastructure/event-store.module';
+import { LookupsModule } from '../infrastructure/lookups.module';
+import { ReadModelsModule } from '../infrastructure/read-models.module';
 import { AddServiceHandler } from './add-service/add-service.handler';
 import { AddServiceHttpController } from './add-service/add-service.http.controller';
-import { ContractReferencesLoader } from './catalog-lookups';
+import { ContractReferencesLoader } from './contract-references-loader';
 import { ChangeContractTermsHandler } from './change-contract-terms/change-contract-terms.handler';
 import { ChangeContractTermsHttpController } from './change-contract-terms/change-contract-terms.http.controller';
 import { CreateContractHandler } from './create-contract/create-contract.handler';
 import { CreateContractHttpController } from './create-contract/create-contract.http.controller';
-import { GetContractHandler, ListContractsHandler } from './get-contract/get-contract.handler';
+import { GetContractHandler, GetContractPurchaseHandler, GetContractServiceHandler, ListContractsHandler } from './get-contract/get-contract.handler';
 import { GetContractHttpController } from './get-contract/get-contract.http.controller';
 import { PurchaseBlockHandler } from './purchase-block/purchase-block.handler';
 import { PurchaseBlockHttpController } from './purchase-block/purchase-block.http.controller';
@@ -17,6 +21,7 @@ import { PurchaseTicketsHttpController } from './purchase-tickets/purchase-ticke
 
 /** Contracts of the six types, their terms, purchases and services. */
 @Module({
+  imports: [EventStoreModule, ReadModelsModule, LookupsModule, CommandAnswersModule],
   controllers: [
     CreateContractHttpController,
     GetContractHttpController,
@@ -36,6 +41,8 @@ import { PurchaseTicketsHttpController } from './purchase-tickets/purchase-ticke
     AddServiceHandler,
     GetContractHandler,
     ListContractsHandler,
+    GetContractPurchaseHandler,
+    GetContractServiceHandler,
   ],
 })
 export class ContractsModule {}

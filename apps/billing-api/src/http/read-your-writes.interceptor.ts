@@ -1,7 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { from, switchMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/caller';
-import { ReadYourWrites } from '../infrastructure/read-models.module';
+import { ReadYourWrites } from '../infrastructure/read-your-writes';
 
 /** Before any request of a caller, waits (bounded) until the read models show that caller's last remembered write. */
 @Injectable()

@@ -31,7 +31,7 @@ import {
   type WorkTypeTerms,
 } from '@billing/domain';
 import { findDefaultContract } from '@billing/projections';
-import { READ_MODEL_DB } from './read-models.module';
+import { READ_MODEL_DB } from './read-model-db.token';
 import { StreamDecisions } from './stream-decisions';
 
 function workTypeSnapshotOf(terms: WorkTypeTerms): WorkTypeSnapshot {

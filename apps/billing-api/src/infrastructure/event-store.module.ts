@@ -1,15 +1,13 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
 import { openEventStore } from './event-store.provider';
 import { StreamDecisions } from './stream-decisions';
 
-@Global()
+/** The event store (the source of truth) and the write path over it. */
 @Module({
-  providers: [
-    { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openEventStore(config) },
-    StreamDecisions,
-  ],
+  providers: [{ provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openEventStore(config) }, StreamDecisions],
   exports: [EVENT_STORE, StreamDecisions],
 })
 export class EventStoreModule implements OnApplicationShutdown {

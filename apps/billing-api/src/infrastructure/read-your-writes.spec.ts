@@ -1,7 +1,7 @@
 import type { EventStore } from '@billing/event-store';
 import type { Projections } from '@billing/projections';
 import type { AppConfig } from '../config/app-config';
-import { ReadYourWrites } from './read-models.module';
+import { ReadYourWrites } from './read-your-writes';
 
 describe('read-your-writes for commands that answer without the read models', () => {
   // projections whose read models reach a position only when the test says so

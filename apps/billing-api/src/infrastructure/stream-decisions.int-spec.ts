@@ -9,7 +9,7 @@ interface Spend {
   by: string;
 }
 const budget: Decider<Spend, Spent, { left: number; by: string[] }> = {
-  initialState: { left: 10, by: [] },
+  initialState: () => ({ left: 10, by: [] }),
   decide: (command, state) => {
     if (state.left === 0) throw new RuleViolation('budget-spent', 'nothing left');
     return [{ type: 'Spent', data: { by: command.by } }];
@@ -69,9 +69,7 @@ describe('StreamDecisions cache', () => {
     const a = new StreamDecisions(store);
     const b = new StreamDecisions(store);
     const counter: Decider<Spend, Spent, { n: number }> = {
-      get initialState() {
-        return { n: 0 };
-      },
+      initialState: () => ({ n: 0 }),
       decide: (command) => [{ type: 'Spent', data: { by: command.by } }],
       evolve: (state) => {
         state.n += 1; // in place, as the ledger does

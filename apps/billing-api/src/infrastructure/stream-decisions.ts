@@ -58,7 +58,7 @@ export class StreamDecisions {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<LoadedStream<State>> {
-    return this.fold(streamId, decider, { state: decider.initialState, revision: 'no_stream', position: 0n });
+    return this.fold(streamId, decider, { state: decider.initialState(), revision: 'no_stream', position: 0n });
   }
 
   /**
@@ -68,7 +68,7 @@ export class StreamDecisions {
    */
   async loadShared<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<LoadedStream<State>> {
     const last = this.shared.get(streamId) as CachedStream | undefined;
-    const loaded = await this.fold(streamId, decider, (last ?? { state: decider.initialState, revision: 'no_stream', position: 0n }) as LoadedStream<State>);
+    const loaded = await this.fold(streamId, decider, (last ?? { state: decider.initialState(), revision: 'no_stream', position: 0n }) as LoadedStream<State>);
     if (loaded.revision !== (last?.revision ?? 'no_stream')) {
       deepFreeze(loaded.state);
       // Two reads at once: keep the newer.
@@ -98,7 +98,7 @@ export class StreamDecisions {
     options: DecideOptions,
   ): Promise<LoadedStream<State>> {
     if (!options.cache) return this.load(streamId, decider);
-    const cached = (this.cache.get(streamId) as CachedStream | undefined) ?? { state: decider.initialState, revision: 'no_stream', position: 0n };
+    const cached = (this.cache.get(streamId) as CachedStream | undefined) ?? { state: decider.initialState(), revision: 'no_stream', position: 0n };
     try {
       const loaded = await this.fold(streamId, decider, cached as LoadedStream<State>);
       this.cache.set(streamId, loaded);
@@ -170,7 +170,7 @@ export class StreamDecisions {
           }
         }
       }
-      throw new Conflict(`stream ${streamId} is being changed by too many writers at once; try again`, 'contention');
+      throw new Conflict('contention', `stream ${streamId} is being changed by too many writers at once; try again`);
     });
   }
 

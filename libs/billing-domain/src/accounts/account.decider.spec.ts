@@ -1,7 +1,7 @@
-import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
-import { replay } from '../shared/decider';
 import { taxRegionDecider } from '../catalog/tax-region.decider';
-import { accountDecider, type AccountEvent, type AccountTerms } from './account.decider';
+import { conflict, deciderSpec, notFound, rule } from '../testing/decider-spec';
+import { accountDecider } from './account.decider';
+import type { AccountEvent, AccountTerms } from './account.events';
 
 const terms = (overrides: Partial<AccountTerms> = {}): AccountTerms => ({
   accountId: 'acme',
@@ -14,45 +14,43 @@ const terms = (overrides: Partial<AccountTerms> = {}): AccountTerms => ({
   currency: 'USD',
   ...overrides,
 });
+const created = (overrides: Partial<AccountTerms> = {}): AccountEvent => ({ type: 'AccountCreated', data: terms(overrides) });
 
-function given(events: AccountEvent[]) {
-  return replay(accountDecider, events);
-}
+const accounts = deciderSpec(accountDecider);
 
 describe('account decider', () => {
   it('creates an account', () => {
-    expect(accountDecider.decide({ type: 'CreateAccount', terms: terms() }, given([]))).toEqual([{ type: 'AccountCreated', data: terms() }]);
+    accounts.given([]).when({ type: 'CreateAccount', terms: terms() }).then([created()]);
   });
 
   it('the same create again decides nothing (idempotent)', () => {
-    const state = given([{ type: 'AccountCreated', data: terms() }]);
-    expect(accountDecider.decide({ type: 'CreateAccount', terms: terms() }, state)).toEqual([]);
+    accounts.given([created()]).when({ type: 'CreateAccount', terms: terms() }).then([]);
   });
 
   it('the same id with other details is a conflict', () => {
-    const state = given([{ type: 'AccountCreated', data: terms() }]);
-    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: terms({ name: 'Other' }) }, state)).toThrow(Conflict);
+    accounts.given([created()]).when({ type: 'CreateAccount', terms: terms({ name: 'Other' }) }).then(conflict('id-reused'));
   });
 
   it('a parent must exist, must not be the account itself, and must not be its child', () => {
     const child = terms({ accountId: 'child', parentAccountId: 'acme', invoiceToParent: true });
-    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: child, parent: { status: 'none' } }, given([]))).toThrow(NotFound);
-    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: terms({ parentAccountId: 'acme' }), parent: given([]) }, given([]))).toThrow(
-      RuleViolation,
-    );
-    const parent = given([{ type: 'AccountCreated', data: terms() }]);
-    expect(accountDecider.decide({ type: 'CreateAccount', terms: child, parent }, given([]))).toEqual([{ type: 'AccountCreated', data: child }]);
+    accounts.given([]).when({ type: 'CreateAccount', terms: child, parent: { status: 'none' } }).then(notFound('parent account', 'acme'));
+    accounts.given([]).when({ type: 'CreateAccount', terms: terms({ parentAccountId: 'acme' }), parent: accounts.given([]).state() }).then(rule('account-parent'));
+    const parent = accounts.given([created()]).state();
+    accounts.given([]).when({ type: 'CreateAccount', terms: child, parent }).then([{ type: 'AccountCreated', data: child }]);
+    // acme's parent would be its own child
+    const childOfAcme = accounts.given([{ type: 'AccountCreated', data: child }]).state();
+    accounts.given([]).when({ type: 'CreateAccount', terms: terms({ parentAccountId: 'child' }), parent: childOfAcme }).then(rule('account-parent'));
   });
 
   it('invoiceToParent without a parent is refused', () => {
-    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: terms({ invoiceToParent: true }) }, given([]))).toThrow(RuleViolation);
+    accounts.given([]).when({ type: 'CreateAccount', terms: terms({ invoiceToParent: true }) }).then(rule('invoice-to-parent'));
   });
 
   it('a tax region must exist', () => {
     const taxed = terms({ taxRegionId: 'ny' });
-    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: taxed }, given([]))).toThrow(new NotFound('tax region', 'ny'));
-    expect(() => accountDecider.decide({ type: 'CreateAccount', terms: taxed, taxRegion: { status: 'none' } }, given([]))).toThrow(NotFound);
-    const ny = replay(taxRegionDecider, [{ type: 'TaxRegionCreated', data: { taxRegionId: 'ny', name: 'New York', rates: [] } }]);
-    expect(accountDecider.decide({ type: 'CreateAccount', terms: taxed, taxRegion: ny }, given([]))).toEqual([{ type: 'AccountCreated', data: taxed }]);
+    accounts.given([]).when({ type: 'CreateAccount', terms: taxed }).then(notFound('tax region', 'ny').withMessage('tax region ny does not exist'));
+    accounts.given([]).when({ type: 'CreateAccount', terms: taxed, taxRegion: { status: 'none' } }).then(notFound('tax region', 'ny'));
+    const ny = deciderSpec(taxRegionDecider).given([{ type: 'TaxRegionCreated', data: { taxRegionId: 'ny', name: 'New York', rates: [] } }]).state();
+    accounts.given([]).when({ type: 'CreateAccount', terms: taxed, taxRegion: ny }).then([{ type: 'AccountCreated', data: taxed }]);
   });
 });

@@ -1,6 +1,6 @@
-import { replay } from '../shared/decider';
-import { Conflict } from '../shared/domain-errors';
-import { billingCodeDecider, billingCodeStream, type BillingCodeCommand, type BillingCodeEvent, type BillingCodeTerms } from './billing-code.decider';
+import { conflict, deciderSpec } from '../testing/decider-spec';
+import { billingCodeDecider, type BillingCodeCommand } from './billing-code.decider';
+import { billingCodeStream, type BillingCodeEvent, type BillingCodeTerms } from './billing-code.events';
 
 const terms = (overrides: Partial<BillingCodeTerms> = {}): BillingCodeTerms => ({
   billingCodeId: 'hw',
@@ -13,7 +13,7 @@ const terms = (overrides: Partial<BillingCodeTerms> = {}): BillingCodeTerms => (
 const create = (overrides: Partial<BillingCodeTerms> = {}): BillingCodeCommand => ({ type: 'CreateBillingCode', terms: terms(overrides) });
 const created = (overrides: Partial<BillingCodeTerms> = {}): BillingCodeEvent => ({ type: 'BillingCodeCreated', data: terms(overrides) });
 
-const decide = (given: BillingCodeEvent[], when: BillingCodeCommand) => billingCodeDecider.decide(when, replay(billingCodeDecider, given));
+const billingCodes = deciderSpec(billingCodeDecider);
 
 describe('billing code decider', () => {
   it.each<[string, BillingCodeEvent[], BillingCodeCommand, BillingCodeEvent[]]>([
@@ -21,11 +21,11 @@ describe('billing code decider', () => {
     ['without tax category or GL account', [], create({ type: 'milestone', taxCategory: null, glAccount: null }), [created({ type: 'milestone', taxCategory: null, glAccount: null })]],
     ['the same create again decides nothing', [created()], create(), []],
   ])('%s', (_name, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    billingCodes.given(given).when(when).then(then);
   });
 
   it('the same id with other details is a conflict', () => {
-    expect(() => decide([created()], create({ type: 'expense' }))).toThrow(Conflict);
+    billingCodes.given([created()]).when(create({ type: 'expense' })).then(conflict('id-reused'));
   });
 
   it('names its stream billingCode-{id}', () => {

@@ -1,15 +1,8 @@
-import { replay } from '../shared/decider';
-import { Conflict, NotFound } from '../shared/domain-errors';
-import {
-  exclusionSetDecider,
-  exclusionSetStream,
-  type ExclusionSetCommand,
-  type ExclusionSetEvent,
-  type ExclusionSetReferences,
-  type ExclusionSetTerms,
-} from './exclusion-set.decider';
-import type { RoleState } from './role.decider';
-import type { WorkTypeState } from './work-type.decider';
+import { conflict, deciderSpec, notFound } from '../testing/decider-spec';
+import { exclusionSetDecider, type ExclusionSetCommand, type ExclusionSetReferences } from './exclusion-set.decider';
+import { exclusionSetStream, type ExclusionSetEvent, type ExclusionSetTerms } from './exclusion-set.events';
+import type { RoleState } from './role.events';
+import type { WorkTypeState } from './work-type.events';
 
 const workType = (workTypeId: string): WorkTypeState => ({
   status: 'active',
@@ -35,7 +28,7 @@ const change = (overrides: Partial<ExclusionSetTerms> = {}): ExclusionSetCommand
 const created = (overrides: Partial<ExclusionSetTerms> = {}): ExclusionSetEvent => ({ type: 'ExclusionSetCreated', data: terms(overrides) });
 const changed = (overrides: Partial<ExclusionSetTerms> = {}): ExclusionSetEvent => ({ type: 'ExclusionSetChanged', data: terms(overrides) });
 
-const decide = (given: ExclusionSetEvent[], when: ExclusionSetCommand) => exclusionSetDecider.decide(when, replay(exclusionSetDecider, given));
+const exclusionSets = deciderSpec(exclusionSetDecider);
 
 describe('exclusion set decider', () => {
   it.each<[string, ExclusionSetEvent[], ExclusionSetCommand, ExclusionSetEvent[]]>([
@@ -48,22 +41,22 @@ describe('exclusion set decider', () => {
     ['a change that changes nothing decides nothing', [created()], change(), []],
     ['a change back to an earlier set is a change', [created(), changed({ workTypeIds: ['remote'] })], change(), [changed()]],
   ])('%s', (_name, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    exclusionSets.given(given).when(when).then(then);
   });
 
   it('the same id with another set on create is a conflict (a change is a PUT)', () => {
-    expect(() => decide([created()], create({ roleIds: [] }))).toThrow(Conflict);
+    exclusionSets.given([created()]).when(create({ roleIds: [] })).then(conflict('id-reused'));
   });
 
   it('every id must name an existing work type or role', () => {
-    expect(() => decide([], create({ workTypeIds: ['onsite', 'nope'] }))).toThrow(new NotFound('work type', 'nope'));
-    expect(() => decide([], create({ workTypeIds: ['ghost'] }))).toThrow(new NotFound('work type', 'ghost'));
-    expect(() => decide([], create({ roleIds: ['engineer', 'nobody'] }))).toThrow(new NotFound('role', 'nobody'));
-    expect(() => decide([created()], change({ roleIds: ['nobody'] }))).toThrow(new NotFound('role', 'nobody'));
+    exclusionSets.given([]).when(create({ workTypeIds: ['onsite', 'nope'] })).then(notFound('work type', 'nope').withMessage('work type nope does not exist'));
+    exclusionSets.given([]).when(create({ workTypeIds: ['ghost'] })).then(notFound('work type', 'ghost').withMessage('work type ghost does not exist'));
+    exclusionSets.given([]).when(create({ roleIds: ['engineer', 'nobody'] })).then(notFound('role', 'nobody').withMessage('role nobody does not exist'));
+    exclusionSets.given([created()]).when(change({ roleIds: ['nobody'] })).then(notFound('role', 'nobody').withMessage('role nobody does not exist'));
   });
 
   it('changing a set that does not exist is NotFound', () => {
-    expect(() => decide([], change())).toThrow(new NotFound('exclusion set', 'bronze'));
+    exclusionSets.given([]).when(change()).then(notFound('exclusion set', 'bronze').withMessage('exclusion set bronze does not exist'));
   });
 
   it('names its stream exclusionSet-{id}', () => {

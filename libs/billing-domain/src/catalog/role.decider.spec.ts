@@ -1,6 +1,6 @@
-import { replay } from '../shared/decider';
-import { Conflict, RuleViolation } from '../shared/domain-errors';
-import { roleDecider, roleStream, type RoleCommand, type RoleEvent, type RoleTerms } from './role.decider';
+import { conflict, deciderSpec, rule } from '../testing/decider-spec';
+import { roleDecider, type RoleCommand } from './role.decider';
+import { roleStream, type RoleEvent, type RoleTerms } from './role.events';
 
 const terms = (overrides: Partial<RoleTerms> = {}): RoleTerms => ({
   roleId: 'engineer',
@@ -13,7 +13,7 @@ const terms = (overrides: Partial<RoleTerms> = {}): RoleTerms => ({
 const create = (overrides: Partial<RoleTerms> = {}): RoleCommand => ({ type: 'CreateRole', terms: terms(overrides) });
 const created = (overrides: Partial<RoleTerms> = {}): RoleEvent => ({ type: 'RoleCreated', data: terms(overrides) });
 
-const decide = (given: RoleEvent[], when: RoleCommand) => roleDecider.decide(when, replay(roleDecider, given));
+const roles = deciderSpec(roleDecider);
 
 describe('role decider', () => {
   it.each<[string, RoleEvent[], RoleCommand, RoleEvent[]]>([
@@ -28,11 +28,11 @@ describe('role decider', () => {
     ['the same create again decides nothing (idempotent)', [created()], create(), []],
     ['the same values written otherwise are the same create', [created()], create({ hourlyRate: '150.0' }), []],
   ])('%s', (_name, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    roles.given(given).when(when).then(then);
   });
 
   it('the same id with other details is a conflict', () => {
-    expect(() => decide([created()], create({ hourlyRate: '151' }))).toThrow(Conflict);
+    roles.given([created()]).when(create({ hourlyRate: '151' })).then(conflict('id-reused'));
   });
 
   it.each<[string, Partial<RoleTerms>]>([
@@ -42,8 +42,7 @@ describe('role decider', () => {
     ['5 decimal places', { hourlyRate: '1.23456' }],
     ['not a decimal', { hourlyRate: 'ten' }],
   ])('refuses %s (invalid-decimal)', (_name, overrides) => {
-    expect(() => decide([], create(overrides))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
-    expect(() => decide([], create(overrides))).toThrow(RuleViolation);
+    roles.given([]).when(create(overrides)).then(rule('invalid-decimal'));
   });
 
   it('names its stream role-{id}', () => {

@@ -1,23 +1,7 @@
-import type { Decider, DomainEvent } from '../shared/decider';
+import type { Decider } from '../shared/decider';
 import { Conflict } from '../shared/domain-errors';
 import { canonicalDecimal, sameTerms } from './catalog-decimal';
-
-/** A role (billing-rules §2). Money and multipliers are canonical decimal strings ("150", "1.5"). */
-export interface RoleTerms {
-  roleId: string;
-  name: string;
-  /** What the customer pays per hour; ≥ 0. */
-  hourlyRate: string;
-  /** What the MSP pays per hour (profitability); ≥ 0, default "0". */
-  hourlyCost: string;
-  /** Block hours drawn per hour to bill; > 0, default "1". */
-  blockHourMultiplier: string;
-}
-
-export type RoleCreated = DomainEvent<'RoleCreated', RoleTerms>;
-export type RoleEvent = RoleCreated;
-
-export type RoleState = { status: 'none' } | { status: 'active'; terms: RoleTerms };
+import { evolveRole, initialRoleState, type RoleEvent, type RoleState, type RoleTerms } from './role.events';
 
 export interface CreateRole {
   type: 'CreateRole';
@@ -27,8 +11,6 @@ export interface CreateRole {
 export type RoleCommand = CreateRole;
 
 export const ROLE_DEFAULTS = { hourlyCost: '0', blockHourMultiplier: '1' } as const;
-
-export const roleStream = (roleId: string) => `role-${roleId}`;
 
 /** The terms in canonical form; refuses decimals out of bounds (rule `invalid-decimal`). */
 export function canonicalRoleTerms(terms: RoleTerms): RoleTerms {
@@ -41,34 +23,25 @@ export function canonicalRoleTerms(terms: RoleTerms): RoleTerms {
   };
 }
 
+function decideRole(command: RoleCommand, state: RoleState): RoleEvent[] {
+  switch (command.type) {
+    case 'CreateRole': {
+      const terms = canonicalRoleTerms(command.terms);
+      if (state.status === 'active') {
+        if (sameTerms(state.terms, terms)) return [];
+        throw new Conflict('id-reused', `role ${terms.roleId} already exists with other details`);
+      }
+      return [{ type: 'RoleCreated', data: terms }];
+    }
+    default: {
+      const unknown: never = command.type;
+      throw new Error(`unknown command ${String(unknown)}`);
+    }
+  }
+}
+
 export const roleDecider: Decider<RoleCommand, RoleEvent, RoleState> = {
-  initialState: { status: 'none' },
-
-  decide(command, state) {
-    switch (command.type) {
-      case 'CreateRole': {
-        const terms = canonicalRoleTerms(command.terms);
-        if (state.status === 'active') {
-          if (sameTerms(state.terms, terms)) return [];
-          throw new Conflict(`role ${terms.roleId} already exists with other details`, 'id-reused');
-        }
-        return [{ type: 'RoleCreated', data: terms }];
-      }
-      default: {
-        const unknown: never = command.type;
-        throw new Error(`unknown command ${String(unknown)}`);
-      }
-    }
-  },
-
-  evolve(state, event) {
-    switch (event.type) {
-      case 'RoleCreated':
-        return { status: 'active', terms: event.data };
-      default: {
-        const unknown: never = event.type;
-        return unknown;
-      }
-    }
-  },
+  decide: decideRole,
+  evolve: evolveRole,
+  initialState: initialRoleState,
 };

@@ -1,6 +1,6 @@
-import { replay } from '../shared/decider';
-import { Conflict } from '../shared/domain-errors';
-import { taxRegionDecider, taxRegionStream, type TaxRegionCommand, type TaxRegionEvent, type TaxRegionRate, type TaxRegionTerms } from './tax-region.decider';
+import { conflict, deciderSpec, rule } from '../testing/decider-spec';
+import { taxRegionDecider, type TaxRegionCommand } from './tax-region.decider';
+import { taxRegionStream, type TaxRegionEvent, type TaxRegionRate, type TaxRegionTerms } from './tax-region.events';
 
 const state: TaxRegionRate = { taxCategory: 'labour', name: 'State', rate: '0.04', compound: false };
 const city: TaxRegionRate = { taxCategory: 'labour', name: 'City', rate: '0.04875', compound: false };
@@ -8,7 +8,7 @@ const terms = (rates: TaxRegionRate[] = [state, city]): TaxRegionTerms => ({ tax
 const create = (rates?: TaxRegionRate[]): TaxRegionCommand => ({ type: 'CreateTaxRegion', terms: terms(rates) });
 const created = (rates?: TaxRegionRate[]): TaxRegionEvent => ({ type: 'TaxRegionCreated', data: terms(rates) });
 
-const decide = (given: TaxRegionEvent[], when: TaxRegionCommand) => taxRegionDecider.decide(when, replay(taxRegionDecider, given));
+const taxRegions = deciderSpec(taxRegionDecider);
 
 describe('tax region decider', () => {
   it.each<[string, TaxRegionEvent[], TaxRegionCommand, TaxRegionEvent[]]>([
@@ -24,23 +24,23 @@ describe('tax region decider', () => {
     ['a region without rates', [], create([]), [created([])]],
     ['the same create again decides nothing', [created()], create([{ ...state, rate: '0.0400' }, city]), []],
   ])('%s', (_name, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    taxRegions.given(given).when(when).then(then);
   });
 
   it('the same id with other rates is a conflict', () => {
-    expect(() => decide([created()], create([state]))).toThrow(Conflict);
+    taxRegions.given([created()]).when(create([state])).then(conflict('id-reused'));
   });
 
   it('two compound taxes in one category are refused (one-compound-tax)', () => {
-    expect(() => decide([], create([{ ...state, compound: true }, { ...city, compound: true }]))).toThrow(expect.objectContaining({ rule: 'one-compound-tax' }));
+    taxRegions.given([]).when(create([{ ...state, compound: true }, { ...city, compound: true }])).then(rule('one-compound-tax'));
   });
 
   it('a tax name twice in one category is refused', () => {
-    expect(() => decide([], create([state, { ...state, rate: '0.05' }]))).toThrow(expect.objectContaining({ rule: 'duplicate-tax-rate' }));
+    taxRegions.given([]).when(create([state, { ...state, rate: '0.05' }])).then(rule('duplicate-tax-rate'));
   });
 
   it.each(['1', '-0.01', '0.0000001', '1e-3'])('refuses the rate %s', (rate) => {
-    expect(() => decide([], create([{ ...state, rate }]))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
+    taxRegions.given([]).when(create([{ ...state, rate }])).then(rule('invalid-decimal'));
   });
 
   it('names its stream taxRegion-{id}', () => {

@@ -1,6 +1,6 @@
-import { replay } from '../shared/decider';
-import { Conflict } from '../shared/domain-errors';
-import { workTypeDecider, workTypeStream, type WorkTypeCommand, type WorkTypeEvent, type WorkTypeModifier, type WorkTypeTerms } from './work-type.decider';
+import { conflict, deciderSpec, rule } from '../testing/decider-spec';
+import { workTypeDecider, type WorkTypeCommand } from './work-type.decider';
+import { workTypeStream, type WorkTypeEvent, type WorkTypeModifier, type WorkTypeTerms } from './work-type.events';
 
 const terms = (overrides: Partial<WorkTypeTerms> = {}): WorkTypeTerms => ({
   workTypeId: 'onsite',
@@ -16,7 +16,7 @@ const terms = (overrides: Partial<WorkTypeTerms> = {}): WorkTypeTerms => ({
 const create = (overrides: Partial<WorkTypeTerms> = {}): WorkTypeCommand => ({ type: 'CreateWorkType', terms: terms(overrides) });
 const created = (overrides: Partial<WorkTypeTerms> = {}): WorkTypeEvent => ({ type: 'WorkTypeCreated', data: terms(overrides) });
 
-const decide = (given: WorkTypeEvent[], when: WorkTypeCommand) => workTypeDecider.decide(when, replay(workTypeDecider, given));
+const workTypes = deciderSpec(workTypeDecider);
 
 describe('work type decider', () => {
   it.each<[string, WorkTypeEvent[], WorkTypeCommand, WorkTypeEvent[]]>([
@@ -38,11 +38,11 @@ describe('work type decider', () => {
     ],
     ['the same create again decides nothing', [created({ maxHours: '8' })], create({ maxHours: '8.00' }), []],
   ])('%s', (_name, given, when, then) => {
-    expect(decide(given, when)).toEqual(then);
+    workTypes.given(given).when(when).then(then);
   });
 
   it('the same id with other details is a conflict', () => {
-    expect(() => decide([created()], create({ billable: false }))).toThrow(Conflict);
+    workTypes.given([created()]).when(create({ billable: false })).then(conflict('id-reused'));
   });
 
   it.each<[string, WorkTypeModifier]>([
@@ -51,14 +51,14 @@ describe('work type decider', () => {
     ['a negative flat value', { type: 'flat', value: '-0.01' }],
     ['5 decimal places', { type: 'add', value: '1.00001' }],
   ])('refuses a modifier with %s', (_name, modifier) => {
-    expect(() => decide([], create({ modifier }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
+    workTypes.given([]).when(create({ modifier })).then(rule('invalid-decimal'));
   });
 
   it('refuses hours out of 0..24 and minHours above maxHours', () => {
-    expect(() => decide([], create({ maxHours: '24.0001' }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
-    expect(() => decide([], create({ minHours: '-1' }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
-    expect(() => decide([], create({ maxHours: '0' }))).toThrow(expect.objectContaining({ rule: 'invalid-decimal' }));
-    expect(() => decide([], create({ minHours: '2', maxHours: '1.5' }))).toThrow(expect.objectContaining({ rule: 'work-type-hours' }));
+    workTypes.given([]).when(create({ maxHours: '24.0001' })).then(rule('invalid-decimal'));
+    workTypes.given([]).when(create({ minHours: '-1' })).then(rule('invalid-decimal'));
+    workTypes.given([]).when(create({ maxHours: '0' })).then(rule('invalid-decimal'));
+    workTypes.given([]).when(create({ minHours: '2', maxHours: '1.5' })).then(rule('work-type-hours'));
   });
 
   it('names its stream workType-{id}', () => {

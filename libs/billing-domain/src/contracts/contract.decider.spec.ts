@@ -1,16 +1,9 @@
-import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
-import { replay } from '../shared/decider';
+import { NotFound } from '../shared/domain-errors';
 import { routeTimeEntry } from '../rating/routing';
-import {
-  contractDecider,
-  contractStream,
-  type ContractCommand,
-  type ContractEvent,
-  type ContractReferences,
-  type ContractTerms,
-  type NewContractTerms,
-  type PurchaseBlock,
-} from './contract.decider';
+import { conflict, deciderSpec, notFound, rule } from '../testing/decider-spec';
+import { contractDecider, type ContractCommand, type PurchaseBlock } from './contract.decider';
+import { contractStream, type ContractEvent, type ContractTerms, type NewContractTerms } from './contract.events';
+import type { ContractReferences } from './contract.rules';
 import { toRoutingContract } from './routing-contract';
 
 const newTerms = (overrides: Partial<NewContractTerms> = {}): NewContractTerms => ({
@@ -47,23 +40,7 @@ const references = (overrides: Partial<ContractReferences> = {}): ContractRefere
   ...overrides,
 });
 
-function given(events: ContractEvent[]) {
-  return replay(contractDecider, events);
-}
-
-function when(events: ContractEvent[], command: ContractCommand): ContractEvent[] {
-  return contractDecider.decide(command, given(events));
-}
-
-/** The error a decision throws (fails the test when it throws nothing). */
-function refusal(events: ContractEvent[], command: ContractCommand): Error {
-  try {
-    when(events, command);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a refusal');
-}
+const contracts = deciderSpec(contractDecider);
 
 const create = (overrides: Partial<NewContractTerms> = {}, refs: ContractReferences = references()): ContractCommand => ({
   type: 'CreateContract',
@@ -80,9 +57,9 @@ describe('contract decider', () => {
 
   describe('create', () => {
     it('creates an ACTIVE contract with its terms, decimals in canonical form', () => {
-      const events = when([], create({ roleRates: [{ roleId: 'engineer', hourlyRate: '150.00' }], setupFee: '500.50' }));
-      expect(events).toEqual([createdEvent({ roleRates: [{ roleId: 'engineer', hourlyRate: '150' }], setupFee: '500.5' })]);
-      expect(given(events)).toMatchObject({ status: 'exists', terms: { status: 'ACTIVE' }, purchases: [], services: [] });
+      const creating = contracts.given([]).when(create({ roleRates: [{ roleId: 'engineer', hourlyRate: '150.00' }], setupFee: '500.50' }));
+      creating.then([createdEvent({ roleRates: [{ roleId: 'engineer', hourlyRate: '150' }], setupFee: '500.5' })]);
+      expect(creating.stateAfter()).toMatchObject({ status: 'exists', terms: { status: 'ACTIVE' }, purchases: [], services: [] });
     });
 
     it('creates each type with the fields it takes', () => {
@@ -99,27 +76,30 @@ describe('contract decider', () => {
         { type: 'RECURRING_SERVICE', periodType: 'QUARTERLY', setupFee: '250' },
         { type: 'FIXED_PRICE', roleRates: [{ roleId: 'architect', hourlyRate: '200' }] },
       ];
-      for (const terms of cases) expect(when([], create(terms))).toEqual([createdEvent(terms)]);
+      for (const terms of cases) contracts.given([]).when(create(terms)).then([createdEvent(terms)]);
     });
 
     it('the same create again decides nothing, however its decimals and lists are written', () => {
       const history = [createdEvent({ excludedRoleIds: ['engineer', 'architect'], roleRates: [{ roleId: 'engineer', hourlyRate: '150' }] })];
-      expect(when(history, create({ excludedRoleIds: ['architect', 'engineer'], roleRates: [{ roleId: 'engineer', hourlyRate: '150.0' }] }))).toEqual([]);
+      contracts
+        .given(history)
+        .when(create({ excludedRoleIds: ['architect', 'engineer'], roleRates: [{ roleId: 'engineer', hourlyRate: '150.0' }] }))
+        .then([]);
     });
 
     it('the same id with other terms is a conflict, even when only later changes differ', () => {
       const history = [createdEvent()];
-      expect(refusal(history, create({ name: 'Other' }))).toBeInstanceOf(Conflict);
+      contracts.given(history).when(create({ name: 'Other' })).then(conflict('id-reused'));
       // A repeated create compares with the terms as created, not as changed since.
       const changed: ContractEvent[] = [...history, { type: 'ContractTermsChanged', data: { contractId: 'tm', endDate: '2027-12-31' } }];
-      expect(when(changed, create())).toEqual([]);
+      contracts.given(changed).when(create()).then([]);
     });
 
     it('the end date must be after the start date and at most 20 years later', () => {
-      expect(refusal([], create({ endDate: '2026-01-01' }))).toMatchObject({ rule: 'contract-dates' });
-      expect(refusal([], create({ endDate: '2025-12-31' }))).toMatchObject({ rule: 'contract-dates' });
-      expect(when([], create({ endDate: '2046-01-01' }))).toHaveLength(1);
-      expect(refusal([], create({ endDate: '2046-01-02' }))).toMatchObject({ rule: 'contract-length' });
+      contracts.given([]).when(create({ endDate: '2026-01-01' })).then(rule('contract-dates'));
+      contracts.given([]).when(create({ endDate: '2025-12-31' })).then(rule('contract-dates'));
+      contracts.given([]).when(create({ endDate: '2046-01-01' })).then([createdEvent({ endDate: '2046-01-01' })]);
+      contracts.given([]).when(create({ endDate: '2046-01-02' })).then(rule('contract-length'));
     });
 
     it('refuses a field of another type, naming the field and the types that take it', () => {
@@ -132,32 +112,32 @@ describe('contract decider', () => {
         [{ type: 'FIXED_PRICE', periodType: 'YEARLY' }, 'periodType', 'RECURRING_SERVICE'],
       ];
       for (const [terms, field, takers] of cases) {
-        const error = refusal([], create(terms));
-        expect(error).toBeInstanceOf(RuleViolation);
-        expect(error).toMatchObject({ rule: 'field-not-for-contract-type' });
-        expect(error.message).toContain(field);
-        expect(error.message).toContain(takers);
+        const creating = contracts.given([]).when(create(terms));
+        creating.then(rule('field-not-for-contract-type'));
+        const { message } = creating.refusal();
+        expect(message).toContain(field);
+        expect(message).toContain(takers);
       }
     });
 
     it('a Recurring Service contract needs its period type', () => {
-      expect(refusal([], create({ type: 'RECURRING_SERVICE' }))).toMatchObject({ rule: 'field-required-for-contract-type' });
+      contracts.given([]).when(create({ type: 'RECURRING_SERVICE' })).then(rule('field-required-for-contract-type'));
     });
 
     it('refuses negative amounts, more than 4 places and a role named twice', () => {
-      expect(refusal([], create({ setupFee: '-1' }))).toMatchObject({ rule: 'invalid-decimal' });
-      expect(refusal([], create({ roleRates: [{ roleId: 'engineer', hourlyRate: '1.23456' }] }))).toMatchObject({ rule: 'invalid-decimal' });
-      expect(
-        refusal(
-          [],
+      contracts.given([]).when(create({ setupFee: '-1' })).then(rule('invalid-decimal'));
+      contracts.given([]).when(create({ roleRates: [{ roleId: 'engineer', hourlyRate: '1.23456' }] })).then(rule('invalid-decimal'));
+      contracts
+        .given([])
+        .when(
           create({
             roleRates: [
               { roleId: 'engineer', hourlyRate: '1' },
               { roleId: 'engineer', hourlyRate: '2' },
             ],
           }),
-        ),
-      ).toMatchObject({ rule: 'duplicate-role' });
+        )
+        .then(rule('duplicate-role'));
     });
 
     it('every id it names must exist (404 naming the id)', () => {
@@ -172,7 +152,7 @@ describe('contract decider', () => {
         [{ exclusionContractId: 'ghost' }, 'exclusion contract ghost does not exist'],
       ];
       for (const [terms, message] of cases) {
-        const error = refusal([], create(terms));
+        const error = contracts.given([]).when(create(terms)).refusal();
         expect(error).toBeInstanceOf(NotFound);
         expect(error.message).toBe(message);
       }
@@ -180,13 +160,13 @@ describe('contract decider', () => {
 
     it('the exclusion contract belongs to the same account or its parent', () => {
       const refs = (accountId: string) => references({ contracts: { blk: created({ contractId: 'blk', accountId }) } });
-      expect(when([], create({ exclusionContractId: 'blk' }, refs('acme')))).toHaveLength(1);
-      expect(when([], create({ exclusionContractId: 'blk' }, refs('group')))).toHaveLength(1);
-      expect(refusal([], create({ exclusionContractId: 'blk' }, refs('other')))).toMatchObject({ rule: 'exclusion-contract-account' });
+      contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('acme'))).then([createdEvent({ exclusionContractId: 'blk' })]);
+      contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('group'))).then([createdEvent({ exclusionContractId: 'blk' })]);
+      contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('other'))).then(rule('exclusion-contract-account'));
     });
 
     it('a contract cannot be its own exclusion contract', () => {
-      expect(refusal([], create({ exclusionContractId: 'tm' }))).toMatchObject({ rule: 'exclusion-cycle', message: expect.stringContaining('tm → tm') });
+      contracts.given([]).when(create({ exclusionContractId: 'tm' })).then(rule('exclusion-cycle').withMessage(/tm → tm/));
     });
   });
 
@@ -197,8 +177,11 @@ describe('contract decider', () => {
       changes,
       references: refs,
     });
-    const block = (overrides: Partial<NewContractTerms> = {}) =>
-      createdEvent({ contractId: 'tm', type: 'BLOCK_HOURS', ...overrides });
+    const termsChanged = (changes: Omit<Extract<ContractEvent, { type: 'ContractTermsChanged' }>['data'], 'contractId'>): ContractEvent => ({
+      type: 'ContractTermsChanged',
+      data: { contractId: 'tm', ...changes },
+    });
+    const block = (overrides: Partial<NewContractTerms> = {}) => createdEvent({ contractId: 'tm', type: 'BLOCK_HOURS', ...overrides });
     const purchase: ContractEvent = {
       type: 'BlockPurchased',
       data: { contractId: 'tm', purchaseId: 'p1', sequence: 1, startDate: '2026-01-01', endDate: '2026-06-30', hours: '10', hourlyRate: '100', purchasedAt: '2026-01-01T09:00:00.000Z' },
@@ -206,69 +189,71 @@ describe('contract decider', () => {
 
     it('carries only the fields that changed, each with its full new value', () => {
       const history = [createdEvent({ purchaseOrderNumber: 'PO-1', excludedRoleIds: ['engineer'] })];
-      expect(
-        when(history, change({ purchaseOrderNumber: 'PO-1', excludedRoleIds: ['engineer', 'architect'], excludedWorkTypeIds: [], endDate: '2027-06-30' })),
-      ).toEqual([{ type: 'ContractTermsChanged', data: { contractId: 'tm', excludedRoleIds: ['engineer', 'architect'], endDate: '2027-06-30' } }]);
-      const after = given([...history, ...when(history, change({ endDate: '2027-06-30', purchaseOrderNumber: null }))]);
+      contracts
+        .given(history)
+        .when(change({ purchaseOrderNumber: 'PO-1', excludedRoleIds: ['engineer', 'architect'], excludedWorkTypeIds: [], endDate: '2027-06-30' }))
+        .then([termsChanged({ excludedRoleIds: ['engineer', 'architect'], endDate: '2027-06-30' })]);
+      const after = contracts.given(history).when(change({ endDate: '2027-06-30', purchaseOrderNumber: null })).stateAfter();
       expect(after).toMatchObject({ terms: { endDate: '2027-06-30', purchaseOrderNumber: null, excludedRoleIds: ['engineer'] } });
     });
 
     it('a change that changes nothing decides nothing', () => {
       const history = [createdEvent({ excludedRoleIds: ['engineer', 'architect'] })];
-      expect(when(history, change({}))).toEqual([]);
-      expect(when(history, change({ status: 'ACTIVE', endDate: '2026-12-31', excludedRoleIds: ['architect', 'engineer'] }))).toEqual([]);
+      contracts.given(history).when(change({})).then([]);
+      contracts.given(history).when(change({ status: 'ACTIVE', endDate: '2026-12-31', excludedRoleIds: ['architect', 'engineer'] })).then([]);
     });
 
     it('an unknown contract is 404', () => {
-      expect(refusal([], change({ status: 'INACTIVE' }))).toBeInstanceOf(NotFound);
+      contracts.given([]).when(change({ status: 'INACTIVE' })).then(notFound('contract', 'tm'));
     });
 
     it('the end date stays after the start date, within 20 years and not before any purchase ends', () => {
-      expect(refusal([block()], change({ endDate: '2025-12-31' }))).toMatchObject({ rule: 'contract-dates' });
-      expect(refusal([block()], change({ endDate: '2046-02-01' }))).toMatchObject({ rule: 'contract-length' });
-      const error = refusal([block(), purchase], change({ endDate: '2026-06-29' }));
-      expect(error).toMatchObject({ rule: 'end-date-before-purchase' });
-      expect(error.message).toContain('p1');
-      expect(when([block(), purchase], change({ endDate: '2026-06-30' }))).toHaveLength(1);
+      contracts.given([block()]).when(change({ endDate: '2025-12-31' })).then(rule('contract-dates'));
+      contracts.given([block()]).when(change({ endDate: '2046-02-01' })).then(rule('contract-length'));
+      contracts.given([block(), purchase]).when(change({ endDate: '2026-06-29' })).then(rule('end-date-before-purchase').withMessage(/p1/));
+      contracts.given([block(), purchase]).when(change({ endDate: '2026-06-30' })).then([termsChanged({ endDate: '2026-06-30' })]);
     });
 
     it('deactivating the default contract gives up the default for good', () => {
       const history = [createdEvent({ isDefault: true })];
-      const off = when(history, change({ status: 'INACTIVE' }));
-      expect(off).toEqual([{ type: 'ContractTermsChanged', data: { contractId: 'tm', status: 'INACTIVE', isDefault: false } }]);
-      const on = when([...history, ...off], change({ status: 'ACTIVE' }));
-      expect(on).toEqual([{ type: 'ContractTermsChanged', data: { contractId: 'tm', status: 'ACTIVE' } }]);
-      expect(given([...history, ...off, ...on])).toMatchObject({ terms: { status: 'ACTIVE', isDefault: false } });
+      const off = termsChanged({ status: 'INACTIVE', isDefault: false });
+      const on = termsChanged({ status: 'ACTIVE' });
+      contracts.given(history).when(change({ status: 'INACTIVE' })).then([off]);
+      contracts.given([...history, off]).when(change({ status: 'ACTIVE' })).then([on]);
+      expect(contracts.given([...history, off, on]).state()).toMatchObject({ terms: { status: 'ACTIVE', isDefault: false } });
     });
 
     it('new ids must exist', () => {
-      expect(refusal([block()], change({ exclusionSetId: 'platinum' }))).toMatchObject({ message: 'exclusion set platinum does not exist' });
-      expect(refusal([block()], change({ excludedWorkTypeIds: ['travel'] }))).toMatchObject({ message: 'work type travel does not exist' });
-      expect(refusal([block()], change({ excludedRoleIds: ['intern'] }))).toMatchObject({ message: 'role intern does not exist' });
-      expect(refusal([block()], change({ exclusionContractId: 'ghost' }))).toMatchObject({ message: 'exclusion contract ghost does not exist' });
+      contracts.given([block()]).when(change({ exclusionSetId: 'platinum' })).then(notFound('exclusion set', 'platinum').withMessage('exclusion set platinum does not exist'));
+      contracts.given([block()]).when(change({ excludedWorkTypeIds: ['travel'] })).then(notFound('work type', 'travel').withMessage('work type travel does not exist'));
+      contracts.given([block()]).when(change({ excludedRoleIds: ['intern'] })).then(notFound('role', 'intern').withMessage('role intern does not exist'));
+      contracts.given([block()]).when(change({ exclusionContractId: 'ghost' })).then(notFound('exclusion contract', 'ghost').withMessage('exclusion contract ghost does not exist'));
     });
 
     it('refuses a link that closes a cycle (A → B → A), listing it', () => {
       // given: B already sends its exclusions to A (tm)
       const refs = references({ contracts: { b: created({ contractId: 'b', exclusionContractId: 'tm' }), tm: created() } });
-      const error = refusal([createdEvent()], change({ exclusionContractId: 'b' }, refs));
-      expect(error).toMatchObject({ rule: 'exclusion-cycle', message: 'exclusion contracts would form a cycle: tm → b → tm' });
+      contracts
+        .given([createdEvent()])
+        .when(change({ exclusionContractId: 'b' }, refs))
+        .then(rule('exclusion-cycle').withMessage('exclusion contracts would form a cycle: tm → b → tm'));
     });
 
     it('refuses a link into a loop further down the chain', () => {
       const refs = references({
         contracts: { b: created({ contractId: 'b', exclusionContractId: 'c' }), c: created({ contractId: 'c', exclusionContractId: 'b' }) },
       });
-      expect(refusal([createdEvent()], change({ exclusionContractId: 'b' }, refs))).toMatchObject({ message: expect.stringContaining('b → c → b') });
+      contracts
+        .given([createdEvent()])
+        .when(change({ exclusionContractId: 'b' }, refs))
+        .then(rule('exclusion-cycle').withMessage(/b → c → b/));
     });
 
     it('accepts a chain that ends, and removing the link', () => {
       const refs = references({ contracts: { b: created({ contractId: 'b', exclusionContractId: 'c' }), c: created({ contractId: 'c' }) } });
-      const linked = when([createdEvent()], change({ exclusionContractId: 'b' }, refs));
-      expect(linked).toEqual([{ type: 'ContractTermsChanged', data: { contractId: 'tm', exclusionContractId: 'b' } }]);
-      expect(when([createdEvent(), ...linked], change({ exclusionContractId: null }))).toEqual([
-        { type: 'ContractTermsChanged', data: { contractId: 'tm', exclusionContractId: null } },
-      ]);
+      const linked = termsChanged({ exclusionContractId: 'b' });
+      contracts.given([createdEvent()]).when(change({ exclusionContractId: 'b' }, refs)).then([linked]);
+      contracts.given([createdEvent(), linked]).when(change({ exclusionContractId: null })).then([termsChanged({ exclusionContractId: null })]);
     });
   });
 
@@ -286,20 +271,27 @@ describe('contract decider', () => {
       purchasedAt: at,
       ...overrides,
     });
+    const blockPurchased = (purchaseId: string, overrides: Partial<{ sequence: number; startDate: string; endDate: string }> = {}): ContractEvent => ({
+      type: 'BlockPurchased',
+      data: { contractId: 'tm', purchaseId, sequence: 1, startDate: '2026-02-01', endDate: '2026-07-31', hours: '10', hourlyRate: '100', purchasedAt: at, ...overrides },
+    });
 
     it('records a block with its sequence, canonical decimals and purchase time', () => {
-      expect(when([blockContract], buyBlock('p1'))).toEqual([
-        {
-          type: 'BlockPurchased',
-          data: { contractId: 'tm', purchaseId: 'p1', sequence: 1, startDate: '2026-02-01', endDate: '2026-07-31', hours: '10', hourlyRate: '100', purchasedAt: at },
-        },
-      ]);
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1'))
+        .then([
+          {
+            type: 'BlockPurchased',
+            data: { contractId: 'tm', purchaseId: 'p1', sequence: 1, startDate: '2026-02-01', endDate: '2026-07-31', hours: '10', hourlyRate: '100', purchasedAt: at },
+          },
+        ]);
     });
 
     it('numbers purchases 1, 2, 3 in purchase order', () => {
       let history: ContractEvent[] = [blockContract];
-      for (const id of ['p1', 'p2', 'p3']) history = [...history, ...when(history, buyBlock(id, { startDate: '2026-03-01' }))];
-      const state = given(history);
+      for (const id of ['p1', 'p2', 'p3']) history = [...history, ...contracts.given(history).when(buyBlock(id, { startDate: '2026-03-01' })).events()];
+      const state = contracts.given(history).state();
       expect(state.status === 'exists' && state.purchases.map((p) => [p.purchaseId, p.sequence])).toEqual([
         ['p1', 1],
         ['p2', 2],
@@ -308,12 +300,16 @@ describe('contract decider', () => {
     });
 
     it('the same purchase again decides nothing; the same id with other details is a conflict', () => {
-      const history = [blockContract, ...when([blockContract], buyBlock('p1'))];
-      expect(when(history, { ...(buyBlock('p1', { hourlyRate: '100' }) as PurchaseBlock), purchasedAt: '2026-03-01T00:00:00.000Z' })).toEqual([]);
-      expect(refusal(history, buyBlock('p1', { hours: '11' }))).toBeInstanceOf(Conflict);
-      expect(refusal(history, { type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'p1', amount: '10', startDate: '2026-02-01', endDate: '2026-07-31', purchasedAt: at })).toBeInstanceOf(
-        Conflict,
-      );
+      const history = [blockContract, blockPurchased('p1')];
+      contracts
+        .given(history)
+        .when({ ...(buyBlock('p1', { hourlyRate: '100' }) as PurchaseBlock), purchasedAt: '2026-03-01T00:00:00.000Z' })
+        .then([]);
+      contracts.given(history).when(buyBlock('p1', { hours: '11' })).then(conflict('id-reused'));
+      contracts
+        .given(history)
+        .when({ type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'p1', amount: '10', startDate: '2026-02-01', endDate: '2026-07-31', purchasedAt: at })
+        .then(conflict('id-reused'));
     });
 
     it('each purchase fits only its contract type', () => {
@@ -328,44 +324,56 @@ describe('contract decider', () => {
         endDate: '2026-02-28',
         purchasedAt: at,
       };
-      expect(refusal([createdEvent()], buyBlock('p1'))).toMatchObject({ rule: 'purchase-not-for-contract-type' });
-      expect(refusal([blockContract], retainer)).toMatchObject({ rule: 'purchase-not-for-contract-type' });
-      expect(refusal([blockContract], tickets)).toMatchObject({ rule: 'purchase-not-for-contract-type' });
-      expect(when([createdEvent({ type: 'RETAINER' })], retainer)).toEqual([
-        { type: 'RetainerPurchased', data: { contractId: 'tm', purchaseId: 'r1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', amount: '5000', purchasedAt: at } },
-      ]);
-      expect(when([createdEvent({ type: 'PER_TICKET' })], tickets)).toEqual([
-        {
-          type: 'TicketsPurchased',
-          data: { contractId: 'tm', purchaseId: 't1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', tickets: 20, perTicketRate: '45', purchasedAt: at },
-        },
-      ]);
+      contracts.given([createdEvent()]).when(buyBlock('p1')).then(rule('purchase-not-for-contract-type'));
+      contracts.given([blockContract]).when(retainer).then(rule('purchase-not-for-contract-type'));
+      contracts.given([blockContract]).when(tickets).then(rule('purchase-not-for-contract-type'));
+      contracts
+        .given([createdEvent({ type: 'RETAINER' })])
+        .when(retainer)
+        .then([{ type: 'RetainerPurchased', data: { contractId: 'tm', purchaseId: 'r1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', amount: '5000', purchasedAt: at } }]);
+      contracts
+        .given([createdEvent({ type: 'PER_TICKET' })])
+        .when(tickets)
+        .then([
+          {
+            type: 'TicketsPurchased',
+            data: { contractId: 'tm', purchaseId: 't1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', tickets: 20, perTicketRate: '45', purchasedAt: at },
+          },
+        ]);
     });
 
     it('purchase dates lie inside the contract dates, start on or before end', () => {
-      expect(refusal([blockContract], buyBlock('p1', { startDate: '2025-12-31' }))).toMatchObject({ rule: 'purchase-outside-contract' });
-      expect(refusal([blockContract], buyBlock('p1', { endDate: '2027-01-01' }))).toMatchObject({ rule: 'purchase-outside-contract' });
-      expect(refusal([blockContract], buyBlock('p1', { startDate: '2026-05-01', endDate: '2026-04-30' }))).toMatchObject({ rule: 'purchase-dates' });
-      expect(when([blockContract], buyBlock('p1', { startDate: '2026-01-01', endDate: '2026-01-01' }))).toHaveLength(1);
-      expect(when([blockContract], buyBlock('p1', { startDate: '2026-12-31', endDate: '2026-12-31' }))).toHaveLength(1);
+      contracts.given([blockContract]).when(buyBlock('p1', { startDate: '2025-12-31' })).then(rule('purchase-outside-contract'));
+      contracts.given([blockContract]).when(buyBlock('p1', { endDate: '2027-01-01' })).then(rule('purchase-outside-contract'));
+      contracts.given([blockContract]).when(buyBlock('p1', { startDate: '2026-05-01', endDate: '2026-04-30' })).then(rule('purchase-dates'));
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { startDate: '2026-01-01', endDate: '2026-01-01' }))
+        .then([blockPurchased('p1', { startDate: '2026-01-01', endDate: '2026-01-01' })]);
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { startDate: '2026-12-31', endDate: '2026-12-31' }))
+        .then([blockPurchased('p1', { startDate: '2026-12-31', endDate: '2026-12-31' })]);
     });
 
     it('hours, amounts and tickets must be positive', () => {
-      expect(refusal([blockContract], buyBlock('p1', { hours: '0' }))).toMatchObject({ rule: 'invalid-decimal' });
+      contracts.given([blockContract]).when(buyBlock('p1', { hours: '0' })).then(rule('invalid-decimal'));
       const retainer = createdEvent({ type: 'RETAINER' });
-      expect(
-        refusal([retainer], { type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'r', amount: '-5', startDate: '2026-02-01', endDate: '2026-02-28', purchasedAt: at }),
-      ).toMatchObject({ rule: 'invalid-decimal' });
+      contracts
+        .given([retainer])
+        .when({ type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'r', amount: '-5', startDate: '2026-02-01', endDate: '2026-02-28', purchasedAt: at })
+        .then(rule('invalid-decimal'));
       const perTicket = createdEvent({ type: 'PER_TICKET' });
       for (const tickets of [0, 1.5]) {
-        expect(
-          refusal([perTicket], { type: 'PurchaseTickets', contractId: 'tm', purchaseId: 't', tickets, perTicketRate: '1', startDate: '2026-02-01', endDate: '2026-02-28', purchasedAt: at }),
-        ).toMatchObject({ rule: 'invalid-quantity' });
+        contracts
+          .given([perTicket])
+          .when({ type: 'PurchaseTickets', contractId: 'tm', purchaseId: 't', tickets, perTicketRate: '1', startDate: '2026-02-01', endDate: '2026-02-28', purchasedAt: at })
+          .then(rule('invalid-quantity'));
       }
     });
 
     it('on an unknown contract is 404', () => {
-      expect(refusal([], buyBlock('p1'))).toBeInstanceOf(NotFound);
+      contracts.given([]).when(buyBlock('p1')).then(notFound('contract', 'tm'));
     });
   });
 
@@ -377,29 +385,33 @@ describe('contract decider', () => {
       service: { serviceId: 's1', name: 'Managed desktop', units: '25', unitPrice: '30.00', unitCost: '12', billingCodeId: 'svc', ...overrides },
       references: references(),
     });
+    const serviceAdded = (billingCodeId: string | null = 'svc'): ContractEvent => ({
+      type: 'ServiceAdded',
+      data: { contractId: 'tm', serviceId: 's1', name: 'Managed desktop', units: '25', unitPrice: '30', unitCost: '12', billingCodeId },
+    });
 
     it('adds a service with units and prices to a Recurring Service contract', () => {
-      const events = when([recurring], add());
-      expect(events).toEqual([
+      const adding = contracts.given([recurring]).when(add());
+      adding.then([
         { type: 'ServiceAdded', data: { contractId: 'tm', serviceId: 's1', name: 'Managed desktop', units: '25', unitPrice: '30', unitCost: '12', billingCodeId: 'svc' } },
       ]);
-      expect(given([recurring, ...events])).toMatchObject({ services: [{ serviceId: 's1', units: '25' }] });
+      expect(adding.stateAfter()).toMatchObject({ services: [{ serviceId: 's1', units: '25' }] });
     });
 
     it('only on a Recurring Service contract', () => {
-      expect(refusal([createdEvent()], add())).toMatchObject({ rule: 'service-not-for-contract-type' });
+      contracts.given([createdEvent()]).when(add()).then(rule('service-not-for-contract-type'));
     });
 
     it('the same service again decides nothing; other details are a conflict', () => {
-      const history = [recurring, ...when([recurring], add())];
-      expect(when(history, add({ unitPrice: '30' }))).toEqual([]);
-      expect(refusal(history, add({ units: '26' }))).toBeInstanceOf(Conflict);
+      const history = [recurring, serviceAdded()];
+      contracts.given(history).when(add({ unitPrice: '30' })).then([]);
+      contracts.given(history).when(add({ units: '26' })).then(conflict('id-reused'));
     });
 
     it('its billing code must exist; prices are not negative', () => {
-      expect(refusal([recurring], add({ billingCodeId: 'nope' }))).toMatchObject({ message: 'billing code nope does not exist' });
-      expect(when([recurring], add({ billingCodeId: null }))).toHaveLength(1);
-      expect(refusal([recurring], add({ unitPrice: '-1' }))).toMatchObject({ rule: 'invalid-decimal' });
+      contracts.given([recurring]).when(add({ billingCodeId: 'nope' })).then(notFound('billing code', 'nope').withMessage('billing code nope does not exist'));
+      contracts.given([recurring]).when(add({ billingCodeId: null })).then([serviceAdded(null)]);
+      contracts.given([recurring]).when(add({ unitPrice: '-1' })).then(rule('invalid-decimal'));
     });
   });
 
@@ -408,12 +420,12 @@ describe('contract decider', () => {
       const rec = created({ contractId: 'rec', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', exclusionSetId: 'silver', exclusionContractId: 'blk' });
       const blk = created({ contractId: 'blk', type: 'BLOCK_HOURS', excludedWorkTypeIds: ['after-hours'], exclusionContractId: 'tm' });
       const tm = created();
-      const contracts = {
+      const routing = {
         rec: toRoutingContract(rec, { workTypeIds: ['onsite', 'after-hours'], roleIds: [] }),
         blk: toRoutingContract(blk),
         tm: toRoutingContract(tm),
       };
-      expect(contracts.blk).toEqual({
+      expect(routing.blk).toEqual({
         id: 'blk',
         type: 'BLOCK_HOURS',
         status: 'ACTIVE',
@@ -425,7 +437,7 @@ describe('contract decider', () => {
         exclusionContractId: 'tm',
       });
       const route = (workTypeId: string) =>
-        routeTimeEntry({ defaultContractId: 'rec', dateWorked: '2026-03-02', workTypeId, roleId: 'engineer' }, (id) => contracts[id as keyof typeof contracts]).path;
+        routeTimeEntry({ defaultContractId: 'rec', dateWorked: '2026-03-02', workTypeId, roleId: 'engineer' }, (id) => routing[id as keyof typeof routing]).path;
       expect(route('remote')).toEqual(['rec']);
       expect(route('onsite')).toEqual(['rec', 'blk']);
       expect(route('after-hours')).toEqual(['rec', 'blk', 'tm']);

@@ -1,6 +1,6 @@
-import { RuleViolation } from '../shared/domain-errors';
-import { replay } from '../shared/decider';
-import { defaultContractDecider, defaultContractStream, type ClaimDefaultContract, type DefaultContractEvent } from './default-contract.decider';
+import { deciderSpec, rule } from '../testing/decider-spec';
+import { defaultContractDecider, type ClaimDefaultContract } from './default-contract.decider';
+import { defaultContractStream, type DefaultContractEvent } from './default-contract.events';
 
 const claim = (contractId: string, overrides: Partial<ClaimDefaultContract> = {}): ClaimDefaultContract => ({
   type: 'ClaimDefaultContract',
@@ -15,7 +15,7 @@ const claimed = (contractId: string, replacedContractId: string | null = null, c
   data: { accountId: 'acme', contractId, replacedContractId, claimedAt },
 });
 
-const when = (events: DefaultContractEvent[], command: ClaimDefaultContract) => defaultContractDecider.decide(command, replay(defaultContractDecider, events));
+const defaultContracts = deciderSpec(defaultContractDecider);
 
 describe('default contract claim (one active default contract per account)', () => {
   it('lives on one stream per account', () => {
@@ -23,31 +23,38 @@ describe('default contract claim (one active default contract per account)', () 
   });
 
   it('the first claim wins', () => {
-    expect(when([], claim('a'))).toEqual([claimed('a')]);
+    defaultContracts.given([]).when(claim('a')).then([claimed('a')]);
   });
 
   it('the holder claiming again decides nothing (a retried create)', () => {
-    expect(when([claimed('a')], claim('a'))).toEqual([]);
+    defaultContracts.given([claimed('a')]).when(claim('a')).then([]);
   });
 
   it('another contract is refused while the holder is an active default', () => {
-    expect(() => when([claimed('a')], claim('b', { holderStatus: 'ACTIVE_DEFAULT' }))).toThrow(RuleViolation);
-    expect(() => when([claimed('a')], claim('b', { holderStatus: 'ACTIVE_DEFAULT' }))).toThrow(/already has an active default contract: a/);
+    defaultContracts
+      .given([claimed('a')])
+      .when(claim('b', { holderStatus: 'ACTIVE_DEFAULT' }))
+      .then(rule('one-default-contract').withMessage(/already has an active default contract: a/));
   });
 
   it('replaces a holder that is no longer an active default', () => {
-    expect(when([claimed('a')], claim('b', { holderStatus: 'NOT_DEFAULT' }))).toEqual([claimed('b', 'a')]);
+    defaultContracts.given([claimed('a')]).when(claim('b', { holderStatus: 'NOT_DEFAULT' })).then([claimed('b', 'a')]);
   });
 
   it('a holder whose contract does not exist yet is a create in progress for five minutes, then stale', () => {
     const history = [claimed('a')];
-    expect(() => when(history, claim('b', { holderStatus: 'MISSING', claimedAt: '2026-01-01T10:04:59.000Z' }))).toThrow(/being created/);
-    expect(when(history, claim('b', { holderStatus: 'MISSING', claimedAt: '2026-01-01T10:05:00.000Z' }))).toEqual([
-      claimed('b', 'a', '2026-01-01T10:05:00.000Z'),
-    ]);
+    defaultContracts
+      .given(history)
+      .when(claim('b', { holderStatus: 'MISSING', claimedAt: '2026-01-01T10:04:59.000Z' }))
+      .then(rule('one-default-contract').withMessage(/being created/));
+    defaultContracts
+      .given(history)
+      .when(claim('b', { holderStatus: 'MISSING', claimedAt: '2026-01-01T10:05:00.000Z' }))
+      .then([claimed('b', 'a', '2026-01-01T10:05:00.000Z')]);
   });
 
   it('needs the holder status to decide against another holder', () => {
-    expect(() => when([claimed('a')], claim('b'))).toThrow(/was not given/);
+    // a programming error of the handler, not a refusal of the domain
+    expect(defaultContracts.given([claimed('a')]).when(claim('b')).refusal().message).toMatch(/was not given/);
   });
 });

@@ -1,28 +1,14 @@
-import type { Decider, DomainEvent } from '../shared/decider';
+import type { Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/domain-errors';
+import { evolveDefaultContract, initialDefaultContractState, type DefaultContractEvent, type DefaultContractState } from './default-contract.events';
 
 /**
- * One stream per account holds the claim on its default contract, so that two requests creating a
- * default contract for one account at once cannot both succeed: each claims here first, with the
- * expected revision, and only then creates its contract.
- *
  * The claim is replaced only when its holder can never again be an active default: its contract
  * exists and is not an active default (deactivating a default contract clears `isDefault` for
  * good), or its contract never appeared within `STALE_CLAIM_MS` of the claim (a create that
  * failed between its two appends).
  */
-export const defaultContractStream = (accountId: string) => `defaultContract-${accountId}`;
-
-/** How long a claim whose contract does not exist yet is taken to be a create in progress. */
 export const STALE_CLAIM_MS = 5 * 60 * 1000;
-
-export type DefaultContractClaimed = DomainEvent<
-  'DefaultContractClaimed',
-  { accountId: string; contractId: string; replacedContractId: string | null; claimedAt: string }
->;
-export type DefaultContractEvent = DefaultContractClaimed;
-
-export type DefaultContractState = { holder: null } | { holder: { contractId: string; claimedAt: string } };
 
 /** What the holder's contract stream says, loaded by the handler. */
 export type DefaultHolderStatus = 'ACTIVE_DEFAULT' | 'NOT_DEFAULT' | 'MISSING';
@@ -38,53 +24,44 @@ export interface ClaimDefaultContract {
 }
 export type DefaultContractCommand = ClaimDefaultContract;
 
-export const defaultContractDecider: Decider<DefaultContractCommand, DefaultContractEvent, DefaultContractState> = {
-  initialState: { holder: null },
-
-  decide(command, state) {
-    switch (command.type) {
-      case 'ClaimDefaultContract': {
-        const { accountId, contractId, claimedAt } = command;
-        const holder = state.holder;
-        if (holder?.contractId === contractId) return [];
-        if (holder !== null) {
-          switch (command.holderStatus) {
-            case 'ACTIVE_DEFAULT':
-              throw new RuleViolation('one-default-contract', `account ${accountId} already has an active default contract: ${holder.contractId}`);
-            case 'MISSING':
-              if (Date.parse(claimedAt) - Date.parse(holder.claimedAt) < STALE_CLAIM_MS)
-                throw new RuleViolation(
-                  'one-default-contract',
-                  `contract ${holder.contractId} is being created as the default contract of account ${accountId}; try again later`,
-                );
-              break;
-            case 'NOT_DEFAULT':
-              break;
-            case undefined:
-              throw new Error(`the status of contract ${holder.contractId}, which holds the default claim, was not given`);
-            default: {
-              const unknown: never = command.holderStatus;
-              throw new Error(`unknown holder status ${String(unknown)}`);
-            }
+function decideDefaultContract(command: DefaultContractCommand, state: DefaultContractState): DefaultContractEvent[] {
+  switch (command.type) {
+    case 'ClaimDefaultContract': {
+      const { accountId, contractId, claimedAt } = command;
+      const holder = state.holder;
+      if (holder?.contractId === contractId) return [];
+      if (holder !== null) {
+        switch (command.holderStatus) {
+          case 'ACTIVE_DEFAULT':
+            throw new RuleViolation('one-default-contract', `account ${accountId} already has an active default contract: ${holder.contractId}`);
+          case 'MISSING':
+            if (Date.parse(claimedAt) - Date.parse(holder.claimedAt) < STALE_CLAIM_MS)
+              throw new RuleViolation(
+                'one-default-contract',
+                `contract ${holder.contractId} is being created as the default contract of account ${accountId}; try again later`,
+              );
+            break;
+          case 'NOT_DEFAULT':
+            break;
+          case undefined:
+            throw new Error(`the status of contract ${holder.contractId}, which holds the default claim, was not given`);
+          default: {
+            const unknown: never = command.holderStatus;
+            throw new Error(`unknown holder status ${String(unknown)}`);
           }
         }
-        return [{ type: 'DefaultContractClaimed', data: { accountId, contractId, replacedContractId: holder?.contractId ?? null, claimedAt } }];
       }
-      default: {
-        const unknown: never = command.type;
-        throw new Error(`unknown command ${String(unknown)}`);
-      }
+      return [{ type: 'DefaultContractClaimed', data: { accountId, contractId, replacedContractId: holder?.contractId ?? null, claimedAt } }];
     }
-  },
+    default: {
+      const unknown: never = command.type;
+      throw new Error(`unknown command ${String(unknown)}`);
+    }
+  }
+}
 
-  evolve(_state, event) {
-    switch (event.type) {
-      case 'DefaultContractClaimed':
-        return { holder: { contractId: event.data.contractId, claimedAt: event.data.claimedAt } };
-      default: {
-        const unknown: never = event.type;
-        return unknown;
-      }
-    }
-  },
+export const defaultContractDecider: Decider<DefaultContractCommand, DefaultContractEvent, DefaultContractState> = {
+  decide: decideDefaultContract,
+  evolve: evolveDefaultContract,
+  initialState: initialDefaultContractState,
 };

@@ -1,5 +1,9 @@
-// Contracts of the six types, their terms, purchases and services: deciders and events.
+// Contracts of the six types, their terms, purchases and services: events, deciders, rules.
+export * from './contract.events';
 export * from './contract.decider';
-export { CONTRACT_MAX_YEARS, PURCHASE_CONTRACT_TYPE, TYPE_SPECIFIC_FIELDS } from './contract-rules';
+export type { ContractReferences } from './contract.rules';
+export * from './default-contract.events';
 export * from './default-contract.decider';
 export * from './routing-contract';
+export * from './rating-snapshot';
+export * from './purchase-posting';

@@ -1,5 +1,5 @@
 import type { ExclusionSetSnapshot, RoutingContract } from '../rating/rating-inputs';
-import type { ContractTerms } from './contract.decider';
+import type { ContractTerms } from './contract.events';
 
 /**
  * What routing (billing-rules §4) needs of a contract's terms. Pass the exclusion set's current

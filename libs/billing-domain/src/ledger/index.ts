@@ -1,1 +1,3 @@
+export * from './ledger.events';
 export * from './ledger.decider';
+export * from './bill-to';

@@ -1,7 +1,7 @@
-import { replay } from '../shared/decider';
-import { NotFound, RuleViolation } from '../shared/domain-errors';
 import type { PendingLabour, PostingBatchInput } from '../rating/rating-inputs';
-import { ledgerDecider, postedItemsOf, type LedgerEvent, type PostItems, type PostingSource } from './ledger.decider';
+import { deciderSpec, notFound, rule } from '../testing/decider-spec';
+import { ledgerDecider, type PostItems, type PostingSource } from './ledger.decider';
+import { postedItemsOf, type LedgerEvent } from './ledger.events';
 
 const catalog: PostingBatchInput['catalog'] = {
   roles: [{ id: 'engineer', hourlyRate: '120', hourlyCost: '45', blockHourMultiplier: '1' }],
@@ -41,13 +41,13 @@ const post = (items: PendingLabour[], overrides: PostItems['overrides'] = {}): P
   billTo: { taxExempt: false, region: { id: 'ny', ratesByCategory: { labour: [{ name: 'NY sales tax', rate: '0.08875', compound: false }] } } },
 });
 
-function given(events: LedgerEvent[]) {
-  return replay(ledgerDecider, events);
-}
+const ledger = deciderSpec(ledgerDecider);
+/** The history of a posting, as the ledger decides it (ItemPosted events are too long to write out). */
+const posting = (history: LedgerEvent[], items: PendingLabour[]): LedgerEvent[] => ledger.given(history).when(post(items)).events();
 
 describe('ledger decider', () => {
   it('posts T&M labour at the contract rate with tax and cost, frozen in ItemPosted', () => {
-    const [event] = ledgerDecider.decide(post([labour('te1', 'tm', '2.5')]), given([]));
+    const [event] = ledger.given([]).when(post([labour('te1', 'tm', '2.5')])).events();
     expect(event.type).toBe('ItemPosted');
     expect(event.data).toMatchObject({
       billingItemId: 'bi-te1-1',
@@ -68,55 +68,55 @@ describe('ledger decider', () => {
 
   it('draws blocks against what earlier postings drew, and splits when the block runs short', () => {
     // given: 8 of the 10 block hours already drawn
-    const state = given(ledgerDecider.decide(post([labour('te1', 'blk', '8', '2026-11-02')]), given([])));
-    expect(state.drawn.get('b1')?.toFixed()).toBe('8');
+    const history = posting([], [labour('te1', 'blk', '8', '2026-11-02')]);
+    expect(ledger.given(history).state().drawn.get('b1')?.toFixed()).toBe('8');
     // when: 3 more hours
-    const events = ledgerDecider.decide(post([labour('te2', 'blk', '3', '2026-11-03')]), state);
+    const posting3h = ledger.given(history).when(post([labour('te2', 'blk', '3', '2026-11-03')]));
     // then: 2 h covered from the block, 1 h overage at the contract overage rate
-    expect(events.map((e) => e.type === 'ItemPosted' && [e.data.billingItemId, e.data.type, e.data.quantity, e.data.amount])).toEqual([
+    expect(posting3h.events().map((e) => e.type === 'ItemPosted' && [e.data.billingItemId, e.data.type, e.data.quantity, e.data.amount])).toEqual([
       ['bi-te2-1', 'LABOR', '2', '0.00'],
       ['bi-te2-2', 'LABOR_OVERAGE', '1', '150.00'], // 1 h × $150 overage rate
     ]);
-    expect(given([...ledgerDecider.decide(post([labour('te1', 'blk', '8', '2026-11-02')]), given([])), ...events]).drawn.get('b1')?.toFixed()).toBe('10');
+    expect(posting3h.stateAfter().drawn.get('b1')?.toFixed()).toBe('10');
   });
 
   it('posting an item that is already posted decides nothing (a retry)', () => {
-    const state = given(ledgerDecider.decide(post([labour('te1', 'tm', '1')]), given([])));
-    expect(ledgerDecider.decide(post([labour('te1', 'tm', '1')]), state)).toEqual([]);
+    const history = posting([], [labour('te1', 'tm', '1')]);
+    ledger.given(history).when(post([labour('te1', 'tm', '1')])).then([]);
   });
 
   it('unposting gives back exactly what the posting drew; reposting draws it again under new ids', () => {
     // given: a split entry (12 h on a 10 h block)
-    const posted = ledgerDecider.decide(post([labour('te1', 'blk', '12')]), given([]));
-    let state = given(posted);
-    expect(state.drawn.get('b1')?.toFixed()).toBe('10');
+    const posted = posting([], [labour('te1', 'blk', '12')]);
+    expect(ledger.given(posted).state().drawn.get('b1')?.toFixed()).toBe('10');
     // when: one part is unposted
-    const unposted = ledgerDecider.decide({ type: 'UnpostItem', billingItemId: 'bi-te1-2', reason: 'wrong work type' }, state);
     // then: both parts go, and the 10 block hours come back
-    expect(unposted).toEqual([
-      { type: 'ItemUnposted', data: { sourceItemId: 'te1', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-te1-1', 'bi-te1-2'], returned: [{ purchaseId: 'b1', kind: 'hours', quantity: '10' }], reason: 'wrong work type' } },
-    ]);
-    state = given([...posted, ...unposted]);
-    expect(state.drawn.get('b1')?.toFixed()).toBe('0');
-    expect(postedItemsOf(state, 'te1')).toEqual([]);
+    const unposted: LedgerEvent = {
+      type: 'ItemUnposted',
+      data: { sourceItemId: 'te1', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-te1-1', 'bi-te1-2'], returned: [{ purchaseId: 'b1', kind: 'hours', quantity: '10' }], reason: 'wrong work type' },
+    };
+    ledger.given(posted).when({ type: 'UnpostItem', billingItemId: 'bi-te1-2', reason: 'wrong work type' }).then([unposted]);
+    const afterUnpost = ledger.given([...posted, unposted]);
+    expect(afterUnpost.state().drawn.get('b1')?.toFixed()).toBe('0');
+    expect(postedItemsOf(afterUnpost.state(), 'te1')).toEqual([]);
     // and a repost gives the same numbers under new billing item ids
-    const reposted = ledgerDecider.decide(post([labour('te1', 'blk', '12')]), state);
+    const reposted = afterUnpost.when(post([labour('te1', 'blk', '12')])).events();
     expect(reposted.map((e) => e.type === 'ItemPosted' && [e.data.billingItemId, e.data.quantity, e.data.amount])).toEqual([
       ['bi-te1-3', '10', '0.00'],
       ['bi-te1-4', '2', '300.00'], // 2 h × $150
     ]);
     // unposting again decides nothing
-    expect(ledgerDecider.decide({ type: 'UnpostItem', billingItemId: 'bi-te1-1', reason: 'again' }, given([...posted, ...unposted]))).toEqual([]);
+    afterUnpost.when({ type: 'UnpostItem', billingItemId: 'bi-te1-1', reason: 'again' }).then([]);
   });
 
   it('refuses to unpost an unknown billing item, or without a reason', () => {
-    const state = given(ledgerDecider.decide(post([labour('te1', 'tm', '1')]), given([])));
-    expect(() => ledgerDecider.decide({ type: 'UnpostItem', billingItemId: 'nope', reason: 'x' }, state)).toThrow(NotFound);
-    expect(() => ledgerDecider.decide({ type: 'UnpostItem', billingItemId: 'bi-te1-1', reason: '  ' }, state)).toThrow(RuleViolation);
+    const history = posting([], [labour('te1', 'tm', '1')]);
+    ledger.given(history).when({ type: 'UnpostItem', billingItemId: 'nope', reason: 'x' }).then(notFound('billing item', 'nope'));
+    ledger.given(history).when({ type: 'UnpostItem', billingItemId: 'bi-te1-1', reason: '  ' }).then(rule('reason-required'));
   });
 
   it('keeps the approver’s override and the original value', () => {
-    const [event] = ledgerDecider.decide(post([labour('te1', 'tm', '2')], { te1: { hoursToBill: '1.5' } }), given([]));
+    const [event] = ledger.given([]).when(post([labour('te1', 'tm', '2')], { te1: { hoursToBill: '1.5' } })).events();
     expect(event.data).toMatchObject({ quantity: '1.5', amount: '142.50', original: { hoursToBill: '2' } }); // 1.5 h × $95
   });
 });

@@ -1,17 +1,10 @@
-import type { Decider, DomainEvent } from '../shared/decider';
-import { dec, decimalString, type Dec } from '../shared/decimal';
-import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
-import type { ItemDraw, PostedItemDraft } from '../rating/posted-item-draft';
+import type { ItemDraw } from '../rating/posted-item-draft';
 import { ratePostingBatch } from '../rating/rate-posting-batch';
 import type { ContractRatingSnapshot, ItemOverride, PendingItem, PostingBatchInput } from '../rating/rating-inputs';
-
-/**
- * The ledger of one bill-to account: what was posted, unposted and (later) invoiced, and what
- * every prepaid purchase has given. One stream per bill-to account is the consistency boundary
- * of the money: no item posted twice, no balance drawn twice (architecture.md, "Streams").
- */
-
-export type SourceType = 'TIME_ENTRY' | 'CHARGE' | 'EXPENSE' | 'BLOCK_PURCHASE' | 'RETAINER_PURCHASE' | 'TICKET_PURCHASE' | 'TICKET';
+import type { Decider } from '../shared/decider';
+import { dec, decimalString, type Dec } from '../shared/decimal';
+import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
+import { evolveLedger, initialLedgerState, type ItemPosted, type ItemUnposted, type LedgerEvent, type LedgerState, type SourceType } from './ledger.events';
 
 /** What posting needs to know of a source item beyond what it rates. */
 export interface PostingSource {
@@ -23,58 +16,6 @@ export interface PostingSource {
   approvedBy: string;
   /** The date the approver posted it on (a crash-finished posting keeps its approval's date). */
   postedDate: string;
-}
-
-/** A posted billing item (http-api.md, "A billing item"), frozen in `ItemPosted`. */
-export interface BillingItemData extends PostedItemDraft {
-  billingItemId: string;
-  postingId: string;
-  sourceType: SourceType;
-  accountId: string;
-  billToAccountId: string;
-  purchaseOrderNumber: string | null;
-  postedDate: string;
-  description: string;
-  approvedBy: string;
-}
-
-export interface ItemUnpostedData {
-  sourceItemId: string;
-  sourceType: SourceType;
-  billingItemIds: string[];
-  /** What the posting drew, given back to each purchase. */
-  returned: ItemDraw[];
-  reason: string;
-}
-
-export type ItemPosted = DomainEvent<'ItemPosted', BillingItemData>;
-export type ItemUnposted = DomainEvent<'ItemUnposted', ItemUnpostedData>;
-export type LedgerEvent = ItemPosted | ItemUnposted;
-
-export interface LedgerItem {
-  data: BillingItemData;
-  status: 'POSTED' | 'UNPOSTED';
-  invoiceId: string | null;
-}
-
-/**
- * Folded for speed into maps that `evolve` updates in place: the state belongs to whoever folded
- * it, and `initialState` is a new empty ledger on every read.
- */
-export interface LedgerState {
-  items: Map<string, LedgerItem>;
-  /** The billing items each source item is posted as now. */
-  postedBySource: Map<string, string[]>;
-  /** How many billing items each source has ever had (ids never repeat after an unpost). */
-  everBySource: Map<string, number>;
-  /** Net of unposts, by purchase id. */
-  drawn: Map<string, Dec>;
-  /** Events folded so far: equal counts mean the same ledger. */
-  folded: number;
-}
-
-export function emptyLedger(): LedgerState {
-  return { items: new Map(), postedBySource: new Map(), everBySource: new Map(), drawn: new Map(), folded: 0 };
 }
 
 export interface PostItems {
@@ -99,8 +40,6 @@ export interface UnpostItem {
 }
 
 export type LedgerCommand = PostItems | UnpostItem;
-
-export const ledgerStream = (billToAccountId: string) => `ledger-${billToAccountId}`;
 
 const billingItemId = (sourceItemId: string, n: number) => `bi-${sourceItemId}-${n}`;
 
@@ -158,7 +97,7 @@ function decideUnpost(command: UnpostItem, state: LedgerState): ItemUnposted[] {
   const billingItemIds = state.postedBySource.get(sourceItemId) ?? [];
   const parts = billingItemIds.map((id) => state.items.get(id)!);
   const invoiced = parts.find((p) => p.invoiceId !== null);
-  if (invoiced) throw new Conflict(`billing item ${invoiced.data.billingItemId} is on invoice ${invoiced.invoiceId}; void the invoice first`, 'item-invoiced');
+  if (invoiced) throw new Conflict('item-invoiced', `billing item ${invoiced.data.billingItemId} is on invoice ${invoiced.invoiceId}; void the invoice first`);
   const returned = new Map<string, ItemDraw>();
   for (const draw of parts.flatMap((p) => p.data.draws)) {
     const seen = returned.get(draw.purchaseId);
@@ -167,54 +106,21 @@ function decideUnpost(command: UnpostItem, state: LedgerState): ItemUnposted[] {
   return [{ type: 'ItemUnposted', data: { sourceItemId, sourceType: item.data.sourceType, billingItemIds, returned: [...returned.values()], reason: command.reason } }];
 }
 
-export const ledgerDecider: Decider<LedgerCommand, LedgerEvent, LedgerState> = {
-  get initialState() {
-    return emptyLedger();
-  },
-
-  decide(command, state) {
-    switch (command.type) {
-      case 'PostItems':
-        return decidePosting(command, state);
-      case 'UnpostItem':
-        return decideUnpost(command, state);
-      default: {
-        const unknown: never = command;
-        throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-      }
+function decideLedger(command: LedgerCommand, state: LedgerState): LedgerEvent[] {
+  switch (command.type) {
+    case 'PostItems':
+      return decidePosting(command, state);
+    case 'UnpostItem':
+      return decideUnpost(command, state);
+    default: {
+      const unknown: never = command;
+      throw new Error(`unknown command ${JSON.stringify(unknown)}`);
     }
-  },
-
-  evolve(state, event) {
-    state.folded += 1;
-    switch (event.type) {
-      case 'ItemPosted': {
-        const { data } = event;
-        state.items.set(data.billingItemId, { data, status: 'POSTED', invoiceId: null });
-        state.postedBySource.set(data.sourceItemId, [...(state.postedBySource.get(data.sourceItemId) ?? []), data.billingItemId]);
-        state.everBySource.set(data.sourceItemId, (state.everBySource.get(data.sourceItemId) ?? 0) + 1);
-        for (const draw of data.draws) state.drawn.set(draw.purchaseId, (state.drawn.get(draw.purchaseId) ?? dec(0)).plus(draw.quantity));
-        return state;
-      }
-      case 'ItemUnposted': {
-        const { data } = event;
-        for (const id of data.billingItemIds) {
-          const item = state.items.get(id);
-          if (item) item.status = 'UNPOSTED';
-        }
-        state.postedBySource.delete(data.sourceItemId);
-        for (const draw of data.returned) state.drawn.set(draw.purchaseId, (state.drawn.get(draw.purchaseId) ?? dec(0)).minus(draw.quantity));
-        return state;
-      }
-      default: {
-        const unknown: never = event;
-        return unknown;
-      }
-    }
-  },
-};
-
-/** The billing items a source item is posted as now, in posting order. */
-export function postedItemsOf(state: LedgerState, sourceItemId: string): BillingItemData[] {
-  return (state.postedBySource.get(sourceItemId) ?? []).map((id) => state.items.get(id)!.data);
+  }
 }
+
+export const ledgerDecider: Decider<LedgerCommand, LedgerEvent, LedgerState> = {
+  decide: decideLedger,
+  evolve: evolveLedger,
+  initialState: initialLedgerState,
+};

@@ -5,6 +5,7 @@ export type { DecimalLike } from './rating-decimals';
 export * from './routing';
 export * from './hours-to-bill';
 export * from './labour-rate';
+export * from './labour-coverage';
 export { drawInOrder, splitQuantity, usablePurchases } from './prepaid-balance';
 export type { DrawablePurchase, DrawResult, QuantityDraw, QuantitySplit } from './prepaid-balance';
 export * from './block-consumption';

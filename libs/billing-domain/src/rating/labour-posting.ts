@@ -1,8 +1,8 @@
 import { type Dec, decimalString, roundMoney } from '../shared/decimal';
-import { RuleViolation } from '../shared/domain-errors';
 import { blockHourMultiplier, blockOverageRate, consumeBlocks } from './block-consumption';
 import { apportionCost, labourCost } from './cost';
 import { hoursToBill } from './hours-to-bill';
+import { labourCoverage } from './labour-coverage';
 import { baseLabourRate, overrideHoursToBill, overrideRateAndAmount, rateLabour, workTypeBlockMultiplier } from './labour-rate';
 import type { BalanceKind, LabourRateSource, PostedItemDraft, PostedItemPart } from './posted-item-draft';
 import { finish, type PostingContext, refusePriceOverride } from './posting-context';
@@ -58,24 +58,13 @@ export function postLabour(entry: PendingLabour, context: PostingContext): Poste
     refusePriceOverride(override, entry.id, 'non-billable');
     return [labourItem(rating, { type: 'LABOR', part: 'WHOLE', quantity: rating.hoursToBill, cost: rating.cost, noCharge: true })];
   }
-  if (contract === null) return postBilled(rating, null);
-  switch (contract.type) {
-    case 'RECURRING_SERVICE':
-    case 'PER_TICKET':
-    case 'FIXED_PRICE':
-      refusePriceOverride(override, entry.id, 'covered by its contract');
-      return [labourItem(rating, { type: 'LABOR', part: 'WHOLE', quantity: rating.hoursToBill, cost: rating.cost, covered: true })];
-    case 'TIME_AND_MATERIALS':
-      return postBilled(rating, contract);
-    case 'RETAINER':
-      return postOnRetainer(rating, contract);
-    case 'BLOCK_HOURS':
-      return postOnBlocks(rating, contract);
-    default: {
-      const unknown: never = contract.type;
-      throw new RuleViolation('contract-type', `unknown contract type ${String(unknown)}`);
-    }
+  const coverage = labourCoverage(contract?.type ?? null);
+  if (coverage === 'covered') {
+    refusePriceOverride(override, entry.id, 'covered by its contract');
+    return [labourItem(rating, { type: 'LABOR', part: 'WHOLE', quantity: rating.hoursToBill, cost: rating.cost, covered: true })];
   }
+  if (contract === null || coverage === 'billed') return postBilled(rating, contract);
+  return contract.type === 'RETAINER' ? postOnRetainer(rating, contract) : postOnBlocks(rating, contract);
 }
 
 /** T&M or no contract: rate × hours to bill (or the flat value), billed after the work. */

@@ -7,7 +7,8 @@ import {
   rateLabour,
   workTypeBlockMultiplier,
 } from './labour-rate';
-import type { ContractRatingSnapshot, ContractType, RateModifier, RoleSnapshot } from './rating-inputs';
+import type { ContractType } from '../contracts/contract.events';
+import type { ContractRatingSnapshot, RateModifier, RoleSnapshot } from './rating-inputs';
 
 const tech: RoleSnapshot = { id: 'tech', hourlyRate: '100', hourlyCost: '40' };
 

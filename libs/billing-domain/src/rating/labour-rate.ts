@@ -1,7 +1,8 @@
 import type { Dec } from '../shared/decimal';
 import { RuleViolation } from '../shared/domain-errors';
 import { decimalOf, hoursOf, nonNegative, ONE } from './rating-decimals';
-import type { ContractRatingSnapshot, ContractType, ItemOverride, RateModifier, RoleSnapshot } from './rating-inputs';
+import type { ContractType } from '../contracts/contract.events';
+import type { ContractRatingSnapshot, ItemOverride, RateModifier, RoleSnapshot } from './rating-inputs';
 
 export type BaseRateSource = 'CONTRACT_ROLE_RATE' | 'ROLE_RATE';
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { dec, roundMoney, sum } from '../shared/decimal';
-import { hoursToBill } from './hours-to-bill';
-import { baseLabourRate, rateLabour } from './labour-rate';
+import { Dec, dec, roundMoney, sum } from '../shared/decimal';
+import { expectDecimal } from '../testing/decimal-expect';
 import type { PostedItemDraft } from './posted-item-draft';
 import { ratePostingBatch } from './rate-posting-batch';
 import { roles, workTypes } from './rating-fixtures.spec-helper';
@@ -118,6 +117,41 @@ const batchInput = fc
   );
 
 const money = (s: string) => dec(s);
+
+/**
+ * The amount billing-rules §5 gives a labour entry billed after the work (no contract, or T&M),
+ * worked out here without the engine:
+ * - hours to bill = clamp(roundUp(hoursWorked, increment) + offset, minHours, maxHours), never
+ *   below 0; the increment is `roundUpMinutes` (0: none);
+ * - base rate = the T&M contract's rate for the role when it sets one, else the role's hourly rate;
+ * - none: rate × hours; add: (rate + value) × hours; multiply: rate × value × hours;
+ *   custom: value × hours; flat: value, whatever the hours;
+ * - non-billable work is posted at 0; the amount is rounded half-up to cents once, per item.
+ */
+function ratedByHand(entry: PendingLabour, tm: ContractRatingSnapshot, roundUpMinutes: number) {
+  const workType = workTypes.find((w) => w.id === entry.workTypeId)!;
+  if (!workType.billable) return dec(0);
+  const role = roles.find((r) => r.id === entry.roleId)!;
+
+  const worked = dec(entry.hoursWorked);
+  // whole increments of `roundUpMinutes`, counted in minutes: ceil(minutes worked / increment) × increment
+  let hours = roundUpMinutes === 0 ? worked : worked.times(60).dividedBy(roundUpMinutes).ceil().times(roundUpMinutes).dividedBy(60);
+  hours = hours.plus(entry.offsetHours ?? 0);
+  if (workType.minHours != null && hours.lessThan(workType.minHours)) hours = dec(workType.minHours);
+  if (workType.maxHours != null && hours.greaterThan(workType.maxHours)) hours = dec(workType.maxHours);
+  if (hours.isNegative()) hours = dec(0);
+
+  const contractRate = entry.contractId === 'tm' ? tm.roleRates?.find((r) => r.roleId === role.id)?.hourlyRate : null;
+  const rate = dec(contractRate ?? role.hourlyRate);
+  const { modifier } = workType;
+  let amount: Dec;
+  if (modifier.kind === 'none') amount = rate.times(hours);
+  else if (modifier.kind === 'add') amount = rate.plus(modifier.value).times(hours);
+  else if (modifier.kind === 'multiply') amount = rate.times(modifier.value).times(hours);
+  else if (modifier.kind === 'custom') amount = dec(modifier.value).times(hours);
+  else amount = dec(modifier.value);
+  return amount.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+}
 const partsOf = (items: PostedItemDraft[], id: string) => items.filter((i) => i.sourceItemId === id);
 
 describe('ratePostingBatch properties', () => {
@@ -154,13 +188,15 @@ describe('ratePostingBatch properties', () => {
       fc.property(batchInput, (input) => {
         const { items, draws } = ratePostingBatch(input);
         for (const draw of draws) {
-          expect(money(draw.quantity).greaterThan(0)).toBe(true);
-          expect(money(draw.quantity).lessThanOrEqualTo(money(draw.remainingBefore))).toBe(true);
-          expect(money(draw.remainingAfter).isNegative() && !money(draw.remainingAfter).isZero()).toBe(false);
+          expectDecimal(draw.quantity, `draw of ${draw.purchaseId}`).toBeGreaterThan(0);
+          expectDecimal(draw.quantity, `draw of ${draw.purchaseId}`).toBeLessThanOrEqual(draw.remainingBefore);
+          expectDecimal(draw.remainingAfter, `remaining of ${draw.purchaseId} after`).toBeGreaterThanOrEqual(0);
           const byItems = sum(items.flatMap((i) => i.draws).filter((d) => d.purchaseId === draw.purchaseId).map((d) => money(d.quantity)));
-          expect(byItems.equals(money(draw.quantity))).toBe(true);
+          expectDecimal(byItems, `items' draws of ${draw.purchaseId}`).toEqual(draw.quantity);
         }
-        expect(items.flatMap((i) => i.draws).every((d) => draws.some((total) => total.purchaseId === d.purchaseId))).toBe(true);
+        // every purchase an item draws on has its total: none left over
+        const totalled = new Set(draws.map((total) => total.purchaseId));
+        expect(items.flatMap((i) => i.draws).filter((d) => !totalled.has(d.purchaseId))).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -176,12 +212,13 @@ describe('ratePostingBatch properties', () => {
         }
         for (const entry of input.items.filter((i): i is PendingLabour => i.kind === 'LABOR')) {
           const parts = partsOf(items, entry.id);
-          expect(parts.length === 1 || (parts.length === 2 && parts[0].part === 'COVERED' && parts[1].part === 'OVERAGE')).toBe(true);
+          // one part, whatever it is, or a split: the covered part, then the overage
+          if (parts.length !== 1) expect(parts.map((p) => p.part)).toEqual(['COVERED', 'OVERAGE']);
           const hoursToBillOfEntry = money(parts[0].labour!.hoursToBill);
-          expect(sum(parts.map((p) => money(p.quantity))).equals(hoursToBillOfEntry)).toBe(true);
+          expectDecimal(sum(parts.map((p) => money(p.quantity))), `hours of the parts of ${entry.id}`).toEqual(hoursToBillOfEntry);
           const role = roles.find((r) => r.id === entry.roleId)!;
           const wholeCost = roundMoney(money(entry.hoursWorked).times(role.hourlyCost));
-          expect(sum(parts.map((p) => money(p.cost))).equals(wholeCost)).toBe(true);
+          expectDecimal(sum(parts.map((p) => money(p.cost))), `cost of the parts of ${entry.id}`).toEqual(wholeCost);
         }
       }),
       { numRuns: 300 },
@@ -193,18 +230,14 @@ describe('ratePostingBatch properties', () => {
       fc.property(batchInput, (input) => {
         const uncovered = { ...input, items: input.items.filter((i) => i.kind === 'LABOR' && (i.contractId === null || i.contractId === 'tm')) };
         const { items } = ratePostingBatch(uncovered);
-        const contractsById = new Map(input.catalog.contracts.map((c) => [c.id, c]));
-        let expected = dec(0);
-        for (const entry of uncovered.items as PendingLabour[]) {
-          const workType = workTypes.find((w) => w.id === entry.workTypeId)!;
-          if (!workType.billable) continue;
-          const role = roles.find((r) => r.id === entry.roleId)!;
-          const hours = hoursToBill({ ...entry, roundUpMinutes: input.settings.roundUpMinutes, minHours: workType.minHours, maxHours: workType.maxHours });
-          const base = baseLabourRate(entry.contractId === null ? null : contractsById.get(entry.contractId)!, role);
-          expected = expected.plus(roundMoney(rateLabour(base.rate, workType.modifier, hours).amount));
-        }
-        expect(sum(items.map((i) => money(i.amount))).equals(expected)).toBe(true);
-        expect(items.every((i) => i.draws.length === 0)).toBe(true);
+        const tm = input.catalog.contracts.find((c) => c.id === 'tm')!;
+        const expectedById = Object.fromEntries(
+          (uncovered.items as PendingLabour[]).map((entry) => [entry.id, ratedByHand(entry, tm, input.settings.roundUpMinutes).toFixed(2)]),
+        );
+        const postedById = Object.fromEntries(items.map((i) => [i.sourceItemId, i.amount]));
+        expect(postedById).toEqual(expectedById);
+        expect(sum(items.map((i) => money(i.amount))).toFixed(2)).toBe(sum(Object.values(expectedById).map(dec)).toFixed(2));
+        expect(items.flatMap((i) => i.draws)).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -222,7 +255,7 @@ describe('ratePostingBatch properties', () => {
           const posted = partsOf(items, item.id);
           const drawnAndBilled = sum(posted.flatMap((p) => [money(p.amount), ...p.draws.map((d) => money(d.quantity))]));
           const rated = sum(partsOf(withoutRetainer.items, item.id).map((p) => money(p.amount)));
-          expect(drawnAndBilled.equals(rated)).toBe(true);
+          expectDecimal(drawnAndBilled, `drawn and billed for ${item.id}`).toEqual(rated);
         }
       }),
       { numRuns: 300 },
@@ -248,7 +281,7 @@ describe('ratePostingBatch properties', () => {
         const needed = sum(rows.map((r) => dec(r.hoursWorked).times(multiplier[r.roleId])));
         const available = sum(blocks.map((b) => dec(b.remaining)));
         const drawn = sum(draws.map((d) => dec(d.quantity)));
-        expect(drawn.equals(needed.lessThan(available) ? needed : available)).toBe(true);
+        expectDecimal(drawn, `drawn (needed ${needed.toFixed()}, available ${available.toFixed()})`).toEqual(needed.lessThan(available) ? needed : available);
       }),
       { numRuns: 300 },
     );

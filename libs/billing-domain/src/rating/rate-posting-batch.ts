@@ -11,7 +11,6 @@ import { compareStrings } from './prepaid-balance';
 import { decimalOf, isoDateOf, nonNegative, ONE, ZERO } from './rating-decimals';
 import type {
   ContractRatingSnapshot,
-  ContractType,
   IsoDate,
   ItemOverride,
   PendingCharge,
@@ -20,6 +19,7 @@ import type {
   PendingTicket,
   PostingBatchInput,
 } from './rating-inputs';
+import type { ContractType } from '../contracts/contract.events';
 import { consumeRetainer } from './retainer-consumption';
 import { assertWholeTickets, consumeTicket, ticketLabourAmount } from './ticket-consumption';
 

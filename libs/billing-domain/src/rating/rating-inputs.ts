@@ -4,20 +4,12 @@
  * the bill-to account's tax context. Money, rates and hours travel as decimal strings.
  */
 
+import type { ContractStatus, ContractType } from '../contracts/contract.events';
+
 /** A business date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 /** A decimal as it travels: "150", "1.25", "0.08875". Never a JavaScript number. */
 export type DecimalString = string;
-
-export type ContractType =
-  | 'TIME_AND_MATERIALS'
-  | 'BLOCK_HOURS'
-  | 'RETAINER'
-  | 'PER_TICKET'
-  | 'RECURRING_SERVICE'
-  | 'FIXED_PRICE';
-
-export type ContractStatus = 'ACTIVE' | 'INACTIVE';
 
 // ---------------------------------------------------------------------------------------------
 // Routing (billing-rules §4)
@@ -258,8 +250,6 @@ export type PendingItem =
   | PendingRetainerPurchase
   | PendingTicketPurchase
   | PendingTicket;
-
-export type PendingItemKind = PendingItem['kind'];
 
 /**
  * What the approver changed at Approve & Post. Labour: any field; charges and expenses: `amount`;

@@ -1,4 +1,6 @@
-import { approvalSpent, decideApproval, type ItemApprovedData } from './item-approval';
+import type { Decider, DomainEvent } from '../shared/decider';
+import { deciderSpec, notFound } from '../testing/decider-spec';
+import { approvalSpent, decideApproval, withApproval, type Approval, type ItemApprovedData } from './item-approval';
 
 describe('item approval', () => {
   const approval: ItemApprovedData = { itemId: 'te1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: {}, approvedBy: 'k', postingsBefore: 2 };
@@ -13,5 +15,46 @@ describe('item approval', () => {
   it('approving an approved item decides nothing; releasing a pending one too', () => {
     expect(decideApproval({ type: 'ApproveItem', approval }, { status: 'approved', approval })).toEqual([]);
     expect(decideApproval({ type: 'ReleaseItem', release: { itemId: 'te1', reason: 'x', billingItemIds: [] } }, { status: 'pending' })).toEqual([]);
+  });
+});
+
+describe('withApproval (the approval half of an editable item’s decider)', () => {
+  // The smallest editable item: a note, written once.
+  type NoteWritten = DomainEvent<'NoteWritten', { noteId: string; text: string }>;
+  type NoteState = { status: 'none' } | { status: 'written'; text: string; approval: Approval };
+  const note: Decider<{ type: 'WriteNote'; noteId: string; text: string }, NoteWritten, NoteState> = {
+    initialState: () => ({ status: 'none' }),
+    decide: (command) => [{ type: 'NoteWritten', data: { noteId: command.noteId, text: command.text } }],
+    evolve: (_state, event) => ({ status: 'written', text: event.data.text, approval: { status: 'pending' } }),
+  };
+  const notes = deciderSpec(withApproval('note', note));
+  const written: NoteWritten = { type: 'NoteWritten', data: { noteId: 'n1', text: 'hello' } };
+  const approval: ItemApprovedData = { itemId: 'n1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: { amount: '10' }, approvedBy: 'k' };
+  const release = { itemId: 'n1', reason: 'unposted', billingItemIds: ['bi-n1-1'] };
+
+  it('given nothing, then it starts from the item’s own initial state, and the item’s own commands go to the item', () => {
+    expect(notes.given([]).state()).toEqual({ status: 'none' });
+    notes.given([]).when({ type: 'WriteNote', noteId: 'n1', text: 'hello' }).then([written]);
+  });
+
+  it('given no item, then approving or releasing it is 404 naming the item', () => {
+    notes.given([]).when({ type: 'ApproveItem', approval }).then(notFound('note', 'n1'));
+    notes.given([]).when({ type: 'ReleaseItem', release }).then(notFound('note', 'n1'));
+  });
+
+  it('given the item, then approving it folds the approval into its state, beside what the item holds', () => {
+    const approving = notes.given([written]).when({ type: 'ApproveItem', approval });
+    approving.then([{ type: 'ItemApproved', data: approval }]);
+    expect(approving.stateAfter()).toEqual({ status: 'written', text: 'hello', approval: { status: 'approved', approval } });
+  });
+
+  it('given the item approved, then releasing it makes it pending again', () => {
+    const releasing = notes.given([written, { type: 'ItemApproved', data: approval }]).when({ type: 'ReleaseItem', release });
+    releasing.then([{ type: 'ItemReleased', data: release }]);
+    expect(releasing.stateAfter()).toEqual({ status: 'written', text: 'hello', approval: { status: 'pending' } });
+  });
+
+  it('given approval events before the item exists, then there is nothing to fold them into', () => {
+    expect(notes.given([{ type: 'ItemApproved', data: approval }]).state()).toEqual({ status: 'none' });
   });
 });

@@ -1,5 +1,5 @@
+import type { Decider, DomainEvent } from '../shared/decider';
 import { Conflict, NotFound } from '../shared/domain-errors';
-import type { DomainEvent } from '../shared/decider';
 
 /**
  * The approval half of Approve & Post, shared by every editable source item (time entries,
@@ -74,22 +74,35 @@ export function evolveApproval(event: ApprovalEvent): Approval {
   return event.type === 'ItemApproved' ? { status: 'approved', approval: event.data } : { status: 'pending' };
 }
 
-/** An item's stream state once the item exists: its approval beside whatever else it holds. */
-interface WithApproval {
-  approval: Approval;
-}
-
-/** The approval commands of an item stream: refused while the item does not exist (`exists` false). */
-export function decideItemApproval(kind: string, item: WithApproval | undefined, command: ApprovalCommand): ApprovalEvent[] {
-  if (!item) throw new NotFound(kind, command.type === 'ApproveItem' ? command.approval.itemId : command.release.itemId);
-  return decideApproval(command, item.approval);
-}
-
-/** Folds an approval event into an item's state; before the item exists there is nothing to fold into. */
-export function evolveItemApproval<State extends { status: string }>(state: State, event: ApprovalEvent): State {
-  return 'approval' in state ? { ...state, approval: evolveApproval(event) } : state;
-}
-
 export function assertEditable(itemType: string, itemId: string, approval: Approval): void {
-  if (approval.status === 'approved') throw new Conflict(`${itemType} ${itemId} is approved for posting and can no longer be changed; unpost it first`, 'item-locked');
+  if (approval.status === 'approved') throw new Conflict('item-locked', `${itemType} ${itemId} is approved for posting and can no longer be changed; unpost it first`);
+}
+
+const isApprovalCommand = (command: { type: string }): command is ApprovalCommand => command.type === 'ApproveItem' || command.type === 'ReleaseItem';
+const isApprovalEvent = (event: { type: string }): event is ApprovalEvent => event.type === 'ItemApproved' || event.type === 'ItemReleased';
+/** An item's stream state once the item exists holds its approval beside whatever else. */
+const approvalIn = (state: object): Approval | undefined => ('approval' in state ? (state.approval as Approval) : undefined);
+
+/**
+ * An editable item's decider: its own commands and events, and the approval commands and events
+ * of Approve & Post. Approval commands are refused (404) while the item does not exist; approval
+ * events fold into the state's `approval`.
+ */
+export function withApproval<Command extends { type: string }, Event extends DomainEvent, State extends object>(
+  noun: string,
+  item: Decider<Command, Event, State>,
+): Decider<Command | ApprovalCommand, Event | ApprovalEvent, State> {
+  return {
+    initialState: item.initialState,
+    decide(command, state) {
+      if (!isApprovalCommand(command)) return item.decide(command, state);
+      const approval = approvalIn(state);
+      if (!approval) throw new NotFound(noun, command.type === 'ApproveItem' ? command.approval.itemId : command.release.itemId);
+      return decideApproval(command, approval);
+    },
+    evolve(state, event) {
+      if (!isApprovalEvent(event)) return item.evolve(state, event);
+      return approvalIn(state) ? { ...state, approval: evolveApproval(event) } : state;
+    },
+  };
 }

@@ -1,8 +1,9 @@
-import type { AccountState } from '../accounts/account.decider';
-import { replay } from '../shared/decider';
-import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
+import type { AccountState } from '../accounts/account.events';
 import type { RoutingContract } from '../rating/rating-inputs';
-import { timeEntryDecider, type TimeEntryContext, type TimeEntryEvent, type TimeEntryRequest } from './time-entry.decider';
+import { conflict, deciderSpec, notFound, rule } from '../testing/decider-spec';
+import type { ItemApprovedData } from './item-approval';
+import { timeEntryDecider, type TimeEntryCommand, type TimeEntryContext } from './time-entry.decider';
+import type { TimeEntryData, TimeEntryEvent, TimeEntryRequest } from './time-entry.events';
 
 const account: AccountState = {
   status: 'active',
@@ -51,53 +52,77 @@ const request: TimeEntryRequest = {
   requestedContractId: null,
 };
 
-const given = (events: TimeEntryEvent[]) => replay(timeEntryDecider, events);
-const log = (r: Partial<TimeEntryRequest> = {}, c: Partial<TimeEntryContext> = {}) =>
-  timeEntryDecider.decide({ type: 'LogTimeEntry', request: { ...request, ...r }, context: { ...context, ...c } }, given([]));
+const log = (r: Partial<TimeEntryRequest> = {}, c: Partial<TimeEntryContext> = {}): TimeEntryCommand => ({
+  type: 'LogTimeEntry',
+  request: { ...request, ...r },
+  context: { ...context, ...c },
+});
+const logged = (data: Partial<TimeEntryData> = {}): TimeEntryEvent => ({
+  type: 'TimeEntryLogged',
+  // Onsite: the recurring contract excludes it → block; 0.6 h → 0.75 h → the work type's minimum of 1 h
+  data: { ...request, contractId: 'blk', routing: ['rec', 'blk'], hoursToBill: '1', ...data },
+});
+
+const timeEntries = deciderSpec(timeEntryDecider);
 
 describe('time entry decider', () => {
   it('records the routing path and hours to bill when the entry is logged', () => {
-    const [event] = log();
+    const [event] = timeEntries.given([]).when(log()).events();
     // Onsite: the recurring contract excludes it → block; the block accepts it
     expect(event.data).toMatchObject({ contractId: 'blk', routing: ['rec', 'blk'] });
     // 0.6 h = 36 min → rounded up to 45 min = 0.75 h; the work type's minimum of 1 h applies
     expect(event.data).toMatchObject({ hoursToBill: '1' });
+    timeEntries.given([]).when(log()).then([logged()]);
   });
 
   it('a named contract starts the routing; one of another account is refused; an unknown one is 404', () => {
-    expect(log({ requestedContractId: 'tm', workTypeId: 'onsite' })[0].data).toMatchObject({ contractId: 'tm', routing: ['tm'] });
-    expect(() => log({ requestedContractId: 'other' }, { contracts: { ...context.contracts, other: contract('other', { accountId: 'globex' }) } })).toThrow(RuleViolation);
-    expect(() => log({ requestedContractId: 'ghost' })).toThrow(NotFound);
+    timeEntries
+      .given([])
+      .when(log({ requestedContractId: 'tm', workTypeId: 'onsite' }))
+      .then([logged({ requestedContractId: 'tm', contractId: 'tm', routing: ['tm'] })]);
+    timeEntries
+      .given([])
+      .when(log({ requestedContractId: 'other' }, { contracts: { ...context.contracts, other: contract('other', { accountId: 'globex' }) } }))
+      .then(rule('contract-of-another-account'));
+    timeEntries.given([]).when(log({ requestedContractId: 'ghost' })).then(notFound('contract', 'ghost'));
   });
 
   it('refuses more than 24 hours or none, an unknown role or work type', () => {
-    expect(() => log({ hoursWorked: '24.25' })).toThrow(RuleViolation);
-    expect(() => log({ hoursWorked: '0' })).toThrow(RuleViolation);
-    expect(() => log({}, { roleExists: false })).toThrow(NotFound);
-    expect(() => log({}, { workType: undefined })).toThrow(NotFound);
+    timeEntries.given([]).when(log({ hoursWorked: '24.25' })).then(rule('hours-worked-range'));
+    timeEntries.given([]).when(log({ hoursWorked: '0' })).then(rule('hours-worked-range'));
+    timeEntries.given([]).when(log({}, { roleExists: false })).then(notFound('role', 'engineer'));
+    timeEntries.given([]).when(log({}, { workType: undefined })).then(notFound('work type', 'onsite'));
   });
 
   it('the same log again decides nothing; the same id with other details is a conflict', () => {
-    const state = given(log());
-    expect(timeEntryDecider.decide({ type: 'LogTimeEntry', request, context }, state)).toEqual([]);
-    expect(() => timeEntryDecider.decide({ type: 'LogTimeEntry', request: { ...request, hoursWorked: '2' }, context }, state)).toThrow(Conflict);
+    timeEntries.given([logged()]).when({ type: 'LogTimeEntry', request, context }).then([]);
+    timeEntries.given([logged()]).when({ type: 'LogTimeEntry', request: { ...request, hoursWorked: '2' }, context }).then(conflict('id-reused'));
   });
 
   it('a revision re-routes and recomputes; an approved entry cannot be revised until it is released', () => {
-    const logged = log();
-    const [revised] = timeEntryDecider.decide({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { workTypeId: 'after-hours', hoursWorked: '2' }, context }, given(logged));
+    const [revised] = timeEntries
+      .given([logged()])
+      .when({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { workTypeId: 'after-hours', hoursWorked: '2' }, context })
+      .events();
     // After-Hours: excluded by the recurring and the block contracts → T&M
     expect(revised.data).toMatchObject({ contractId: 'tm', routing: ['rec', 'blk', 'tm'], hoursToBill: '2', changedFields: ['workTypeId', 'hoursWorked'] });
 
     const approved: TimeEntryEvent = { type: 'ItemApproved', data: { itemId: 'te1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: {}, approvedBy: 'k' } };
-    expect(() => timeEntryDecider.decide({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { hoursWorked: '3' }, context }, given([...logged, approved]))).toThrow(Conflict);
+    timeEntries
+      .given([logged(), approved])
+      .when({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { hoursWorked: '3' }, context })
+      .then(conflict('item-locked'));
     const released: TimeEntryEvent = { type: 'ItemReleased', data: { itemId: 'te1', reason: 'unposted', billingItemIds: ['bi-te1-1'] } };
-    expect(timeEntryDecider.decide({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { hoursWorked: '3' }, context }, given([...logged, approved, released]))).toHaveLength(1);
+    const revising = timeEntries.given([logged(), approved, released]).when({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { hoursWorked: '3' }, context });
+    expect(revising.events()).toHaveLength(1);
+    // onsite stays on the block; 3 h is whole quarter hours
+    revising.then([{ type: 'TimeEntryRevised', data: { ...request, hoursWorked: '3', contractId: 'blk', routing: ['rec', 'blk'], hoursToBill: '3', changedFields: ['hoursWorked'] } }]);
   });
 
   it('approving twice decides nothing the second time: the first approval stands', () => {
-    const approval = { itemId: 'te1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: { hoursToBill: '1' }, approvedBy: 'k' };
-    const state = given([...log(), { type: 'ItemApproved', data: approval }]);
-    expect(timeEntryDecider.decide({ type: 'ApproveItem', approval: { ...approval, overrides: {} } }, state)).toEqual([]);
+    const approval: ItemApprovedData = { itemId: 'te1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: { hoursToBill: '1' }, approvedBy: 'k' };
+    const approving = timeEntries.given([logged(), { type: 'ItemApproved', data: approval }]).when({ type: 'ApproveItem', approval: { ...approval, overrides: {} } });
+    approving.then([]);
+    expect(approving.stateAfter()).toMatchObject({ approval: { status: 'approved', approval: { overrides: { hoursToBill: '1' } } } });
   });
 });

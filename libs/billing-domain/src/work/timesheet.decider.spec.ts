@@ -1,9 +1,13 @@
-import { replay } from '../shared/decider';
-import { Conflict, RuleViolation } from '../shared/domain-errors';
-import { timesheetDecider, weekStartOf, type TimesheetEvent } from './timesheet.decider';
+import { conflict, deciderSpec, rule } from '../testing/decider-spec';
+import { timesheetDecider, weekStartOf } from './timesheet.decider';
+import type { TimesheetEvent } from './timesheet.events';
 
 const key = { resourceId: 'ann', weekStart: '2026-11-16' }; // a Monday
-const given = (events: TimesheetEvent[]) => replay(timesheetDecider, events);
+const submitted: TimesheetEvent = { type: 'TimesheetSubmitted', data: key };
+const approved: TimesheetEvent = { type: 'TimesheetApproved', data: key };
+const rejected: TimesheetEvent = { type: 'TimesheetRejected', data: { ...key, reason: 'missing Friday' } };
+
+const timesheets = deciderSpec(timesheetDecider);
 
 describe('timesheet decider', () => {
   it('finds the Monday of a week', () => {
@@ -12,22 +16,20 @@ describe('timesheet decider', () => {
   });
 
   it('submit → approve; approving again decides nothing', () => {
-    const submitted = timesheetDecider.decide({ type: 'SubmitTimesheet', key }, given([]));
-    const approved = timesheetDecider.decide({ type: 'ApproveTimesheet', key }, given(submitted));
-    expect(approved).toEqual([{ type: 'TimesheetApproved', data: key }]);
-    expect(timesheetDecider.decide({ type: 'ApproveTimesheet', key }, given([...submitted, ...approved]))).toEqual([]);
+    timesheets.given([]).when({ type: 'SubmitTimesheet', key }).then([submitted]);
+    timesheets.given([submitted]).when({ type: 'ApproveTimesheet', key }).then([approved]);
+    timesheets.given([submitted, approved]).when({ type: 'ApproveTimesheet', key }).then([]);
   });
 
   it('reject needs a reason and a submitted timesheet; a rejected one may be submitted again', () => {
-    const submitted = timesheetDecider.decide({ type: 'SubmitTimesheet', key }, given([]));
-    expect(() => timesheetDecider.decide({ type: 'RejectTimesheet', key, reason: ' ' }, given(submitted))).toThrow(RuleViolation);
-    expect(() => timesheetDecider.decide({ type: 'ApproveTimesheet', key }, given([]))).toThrow(Conflict);
-    const rejected = timesheetDecider.decide({ type: 'RejectTimesheet', key, reason: 'missing Friday' }, given(submitted));
-    expect(given([...submitted, ...rejected])).toEqual({ status: 'REJECTED', rejectionReason: 'missing Friday' });
-    expect(timesheetDecider.decide({ type: 'SubmitTimesheet', key }, given([...submitted, ...rejected]))).toHaveLength(1);
+    timesheets.given([submitted]).when({ type: 'RejectTimesheet', key, reason: ' ' }).then(rule('reason-required'));
+    timesheets.given([]).when({ type: 'ApproveTimesheet', key }).then(conflict('timesheet-not-submitted'));
+    timesheets.given([submitted]).when({ type: 'RejectTimesheet', key, reason: 'missing Friday' }).then([rejected]);
+    expect(timesheets.given([submitted, rejected]).state()).toEqual({ status: 'REJECTED', rejectionReason: 'missing Friday' });
+    timesheets.given([submitted, rejected]).when({ type: 'SubmitTimesheet', key }).then([submitted]);
   });
 
   it('a week must start on a Monday', () => {
-    expect(() => timesheetDecider.decide({ type: 'SubmitTimesheet', key: { resourceId: 'ann', weekStart: '2026-11-17' } }, given([]))).toThrow(RuleViolation);
+    timesheets.given([]).when({ type: 'SubmitTimesheet', key: { resourceId: 'ann', weekStart: '2026-11-17' } }).then(rule('week-start'));
   });
 });

@@ -1,13 +1,12 @@
 import type { Projection } from '../runner/projection';
-import { accountsProjection } from './accounts.read-model';
-import { apiKeysProjection } from './api-keys.read-model';
+import { accountsProjection } from './accounts/accounts.projection';
+import { apiKeysProjection } from './api-keys/api-keys.projection';
 import { CATALOG_PROJECTIONS } from './catalog';
 import { CONTRACT_PROJECTIONS } from './contracts';
 import { LEDGER_PROJECTIONS } from './ledger';
 
-export * from './domain-event';
-export * from './accounts.read-model';
-export * from './api-keys.read-model';
+export * from './accounts/accounts.query';
+export * from './api-keys/api-keys.query';
 export * from './catalog';
 export * from './contracts';
 export * from './ledger';

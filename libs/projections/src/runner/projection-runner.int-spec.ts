@@ -58,6 +58,28 @@ describe('ProjectionRunner', () => {
     await store.close();
   });
 
+  it('hands a projection only the event types it can handle; its checkpoint passes the rest', async () => {
+    // given: 10 events, 5 Odd and 5 Even; a projection of Odd events only beside one of both
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    await fill(store, 1, 10);
+    const db = openReadModelDatabase(':memory:');
+    const odd = countingProjection({ name: 'odd', canHandle: ['Odd'] });
+    const runner = new ProjectionRunner(store, db, [odd, countingProjection()]);
+    // when
+    await runner.catchUp();
+    // then
+    expect(dump(db, 'odd_counts')).toEqual([{ type: 'Odd', n: 5 }]);
+    expect(dump(db, 'counting_counts')).toEqual([
+      { type: 'Even', n: 5 },
+      { type: 'Odd', n: 5 },
+    ]);
+    expect(runner.progress().map((p) => [p.name, p.position])).toEqual([
+      ['odd', '10'],
+      ['counting', '10'],
+    ]);
+    await store.close();
+  });
+
   it('waitForPosition gives up after its bound', async () => {
     const store = new SqliteEventStore({ filename: ':memory:' });
     const runner = new ProjectionRunner(store, openReadModelDatabase(':memory:'), [countingProjection()]);

@@ -1,21 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
+import { domainEvent } from './domain-event';
 import type { ApplyEvent, Projection } from './projection';
-import { ProgressWaiters } from './progress-waiters';
+import { withLag, type ProjectionProgress, type ProjectionStatus } from './projection-status';
 import type { Projections } from './projections';
-
-export type ProjectionState = 'starting' | 'catching-up' | 'live' | 'stopped' | 'failed';
-
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  state: ProjectionState;
-  /** Global position of the last event applied (0 = none). */
-  position: string;
-  /** Events in the store not yet applied. */
-  lag: string;
-  error?: string;
-}
+import { ProgressWaiters } from './progress-waiters';
 
 export interface ProjectionRunnerOptions {
   /** Events applied per transaction while catching up. */
@@ -28,11 +17,10 @@ export interface ProjectionRunnerOptions {
   onProgress?: () => void;
 }
 
-/** Where one projection stands, without its lag (which needs the store's head). */
-export type ProjectionProgress = Omit<ProjectionStatus, 'lag'>;
-
 interface Running {
   projection: Projection;
+  /** The event types it reads. */
+  handles: ReadonlySet<string>;
   apply: ApplyEvent;
   position: bigint;
   failed: boolean;
@@ -61,12 +49,15 @@ CREATE TABLE IF NOT EXISTS projection_checkpoints (
 
 /**
  * Feeds projections from the store: catch-up in batches, then live from a subscription. Every
- * projection is fed from one read of the store: each batch is applied to every projection that
- * has not seen it, and their read-model writes and checkpoints commit in one SQLite transaction.
+ * projection is fed from one read of the store: each event of a batch, raised once to its current
+ * schema version, is applied to every projection that reads its type and has not seen it; their
+ * read-model writes and checkpoints commit in one SQLite transaction.
  * A projection that fails is left behind with its error; the others go on.
  */
 export class ProjectionRunner implements Projections {
   private readonly running: Running[] = [];
+  /** Every event type some projection reads: the others are skipped without being decoded. */
+  private readonly handled = new Set<string>();
   private readonly waiters = new ProgressWaiters();
   private readonly batchSize: number;
   private readonly saveCheckpoint: Database.Statement<[string, number, number]>;
@@ -90,7 +81,8 @@ export class ProjectionRunner implements Projections {
     this.loadCheckpoint = db.prepare('SELECT version, position FROM projection_checkpoints WHERE name = ?');
     for (const projection of projections) {
       if (this.running.some((r) => r.projection.name === projection.name)) throw new Error(`two projections are named ${projection.name}`);
-      this.running.push({ projection, apply: () => undefined, position: 0n, failed: false });
+      this.running.push({ projection, handles: new Set(projection.canHandle), apply: () => undefined, position: 0n, failed: false });
+      for (const type of projection.canHandle) this.handled.add(type);
     }
   }
 
@@ -245,11 +237,13 @@ export class ProjectionRunner implements Projections {
       if (targets.length === 0) return;
       try {
         this.db.transaction(() => {
-          for (const event of events) {
+          for (const recorded of events) {
+            if (!this.handled.has(recorded.type)) continue;
+            const event = domainEvent(recorded);
             for (const run of targets) {
-              if (event.position <= run.position) continue;
+              if (recorded.position <= run.position || !run.handles.has(event.type)) continue;
               try {
-                run.apply(event);
+                run.apply(event, recorded);
               } catch (error) {
                 throw new ProjectionFailure(run, error);
               }
@@ -279,11 +273,4 @@ export class ProjectionRunner implements Projections {
     this.waiters.notify();
     this.options.onProgress?.();
   }
-}
-
-export function withLag(progress: readonly ProjectionProgress[], head: bigint): ProjectionStatus[] {
-  return progress.map((p) => {
-    const position = BigInt(p.position);
-    return { ...p, lag: (head > position ? head - position : 0n).toString() };
-  });
 }

@@ -1,4 +1,4 @@
-import type { ProjectionStatus } from './projection-runner';
+import type { ProjectionStatus } from './projection-status';
 
 /**
  * The feed of the read models, whichever thread it runs in: `ProjectionRunner` in this thread,

@@ -8,8 +8,9 @@ const failing: Projection = {
   name: 'failing',
   version: 1,
   tables: [],
-  open: () => (event) => {
-    if (event.type === 'Boom') throw new Error('boom');
+  canHandle: ['Boom'],
+  open: () => () => {
+    throw new Error('boom');
   },
 };
 
@@ -18,9 +19,8 @@ const crashing: Projection = {
   name: 'crashing',
   version: 1,
   tables: [],
-  open: () => (event) => {
-    if (event.type === 'Crash') process.exit(3);
-  },
+  canHandle: ['Crash'],
+  open: () => () => process.exit(3),
 };
 
 /**
@@ -31,9 +31,10 @@ const crashingOnce: Projection = {
   name: 'crashing-once',
   version: 1,
   tables: [],
+  canHandle: ['CrashOnce'],
   open: () => (event) => {
     const marker = (event.data as { marker?: string }).marker;
-    if (event.type !== 'CrashOnce' || !marker || existsSync(marker)) return;
+    if (!marker || existsSync(marker)) return;
     writeFileSync(marker, 'crashed');
     process.exit(4);
   },

@@ -12,8 +12,3 @@ export class IssueApiKeyCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface IssueApiKeyResult {
-  created: boolean;
-  position: bigint;
-}

@@ -1,14 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../infrastructure/command-result';
 import { apiKeyDecider, apiKeyStream } from '@billing/domain';
 import { StreamDecisions } from '../../infrastructure/stream-decisions';
 import { hashApiKey } from '../api-key-hash';
-import { IssueApiKeyCommand, type IssueApiKeyResult } from './issue-api-key.command';
+import { IssueApiKeyCommand } from './issue-api-key.command';
 
 @CommandHandler(IssueApiKeyCommand)
-export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand, IssueApiKeyResult> {
+export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand, CommandResult> {
   constructor(private readonly streams: StreamDecisions) {}
 
-  async execute(command: IssueApiKeyCommand): Promise<IssueApiKeyResult> {
+  async execute(command: IssueApiKeyCommand): Promise<CommandResult> {
     const { events, position } = await this.streams.decide(
       apiKeyStream(command.apiKeyId),
       apiKeyDecider,
@@ -22,6 +23,6 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand, I
       },
       command.metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

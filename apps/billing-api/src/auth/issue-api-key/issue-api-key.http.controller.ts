@@ -3,12 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
-import { ReadYourWrites } from '../../infrastructure/read-models.module';
+import { ReadYourWrites } from '../../infrastructure/read-your-writes';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { newApiKey } from '../api-key-hash';
 import { CommandMeta } from '../caller';
 import { Roles } from '../roles.decorator';
-import { IssueApiKeyCommand, type IssueApiKeyResult } from './issue-api-key.command';
+import type { CommandResult } from '../../infrastructure/command-result';
+import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyRequest } from './issue-api-key.request.dto';
 
 @ApiTags('API keys')
@@ -32,11 +33,11 @@ export class IssueApiKeyHttpController {
   ) {
     const id = resolveCreateId('api-keys', body.id, idempotencyKey);
     const key = newApiKey();
-    const result = await this.commands.execute<IssueApiKeyCommand, IssueApiKeyResult>(
+    const result = await this.commands.execute<IssueApiKeyCommand, CommandResult>(
       new IssueApiKeyCommand(id, body.name, body.role, key, false, metadata),
     );
     await this.readYourWrites.waitFor(result.position);
-    if (!result.created) {
+    if (!result.wrote) {
       // A retry: the key was shown once, when it was issued, and only its hash is kept.
       response.status(200);
       return { id, name: body.name, role: body.role, key: null };

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../../infrastructure/event-store.module';
+import { ReadModelsModule } from '../../infrastructure/read-models.module';
+import { CommandAnswersModule } from '../../http/command-answers.module';
 import { ChangeExclusionSetHandler } from './change-exclusion-set/change-exclusion-set.handler';
 import { ChangeExclusionSetHttpController } from './change-exclusion-set/change-exclusion-set.http.controller';
 import { CreateExclusionSetHandler } from './create-exclusion-set/create-exclusion-set.handler';
@@ -8,6 +11,7 @@ import { GetExclusionSetHandler, ListExclusionSetsHandler } from './get-exclusio
 import { GetExclusionSetHttpController } from './get-exclusion-set/get-exclusion-set.http.controller';
 
 @Module({
+  imports: [EventStoreModule, ReadModelsModule, CommandAnswersModule],
   controllers: [CreateExclusionSetHttpController, ChangeExclusionSetHttpController, GetExclusionSetHttpController],
   providers: [ExclusionSetReferenceLoader, CreateExclusionSetHandler, ChangeExclusionSetHandler, GetExclusionSetHandler, ListExclusionSetsHandler],
 })

@@ -1,18 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../infrastructure/command-result';
 import { contractDecider, contractStream } from '@billing/domain';
 import { StreamDecisions } from '../../infrastructure/stream-decisions';
-import { ContractReferencesLoader } from '../catalog-lookups';
-import type { ContractItemResult } from '../contract-answers';
+import { ContractReferencesLoader } from '../contract-references-loader';
 import { AddServiceCommand } from './add-service.command';
 
 @CommandHandler(AddServiceCommand)
-export class AddServiceHandler implements ICommandHandler<AddServiceCommand, ContractItemResult> {
+export class AddServiceHandler implements ICommandHandler<AddServiceCommand, CommandResult> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly references: ContractReferencesLoader,
   ) {}
 
-  async execute({ contractId, service, metadata }: AddServiceCommand): Promise<ContractItemResult> {
+  async execute({ contractId, service, metadata }: AddServiceCommand): Promise<CommandResult> {
     const billingCodeIds = await this.references.billingCodes([service.billingCodeId]);
     const { events, position } = await this.streams.decide(
       contractStream(contractId),
@@ -20,6 +20,6 @@ export class AddServiceHandler implements ICommandHandler<AddServiceCommand, Con
       { type: 'AddService', contractId, service, references: { billingCodeIds } },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

@@ -1,14 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../auth/caller';
+import { CommandAnswers } from '../../http/command-answers';
 import { Roles } from '../../auth/roles.decorator';
 import { canonical } from '../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
-import { ReadYourWrites } from '../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
-import { serviceAnswer, type ContractItemResult, type ContractServiceAnswer } from '../contract-answers';
+import { type ContractServiceAnswer } from '../get-contract/get-contract.handler';
+import { GetContractServiceQuery } from '../get-contract/get-contract.query';
 import { AddServiceCommand } from './add-service.command';
 import { AddServiceRequest } from './add-service.request.dto';
 
@@ -16,11 +16,7 @@ import { AddServiceRequest } from './add-service.request.dto';
 @ApiBearerAuth()
 @Controller('api/contracts')
 export class AddServiceHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post(':id/services')
   @HttpCode(201)
@@ -46,8 +42,6 @@ export class AddServiceHttpController {
       },
       metadata,
     );
-    const result = await this.commands.execute<AddServiceCommand, ContractItemResult>(command);
-    if (!result.created) response.status(200);
-    return serviceAnswer(this.queries, this.readYourWrites, contractId, serviceId, result.position);
+    return this.answers.afterCreate(command, new GetContractServiceQuery(contractId, serviceId), response);
   }
 }

@@ -8,8 +8,3 @@ export class ChangeContractTermsCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface ChangeContractTermsResult {
-  changed: boolean;
-  position: bigint;
-}

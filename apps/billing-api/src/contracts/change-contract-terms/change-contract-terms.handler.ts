@@ -1,17 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../infrastructure/command-result';
 import { contractDecider, contractStream, type ContractCommand } from '@billing/domain';
 import { StreamDecisions } from '../../infrastructure/stream-decisions';
-import { ContractReferencesLoader } from '../catalog-lookups';
-import { ChangeContractTermsCommand, type ChangeContractTermsResult } from './change-contract-terms.command';
+import { ContractReferencesLoader } from '../contract-references-loader';
+import { ChangeContractTermsCommand } from './change-contract-terms.command';
 
 @CommandHandler(ChangeContractTermsCommand)
-export class ChangeContractTermsHandler implements ICommandHandler<ChangeContractTermsCommand, ChangeContractTermsResult> {
+export class ChangeContractTermsHandler implements ICommandHandler<ChangeContractTermsCommand, CommandResult> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly references: ContractReferencesLoader,
   ) {}
 
-  async execute({ contractId, changes, metadata }: ChangeContractTermsCommand): Promise<ChangeContractTermsResult> {
+  async execute({ contractId, changes, metadata }: ChangeContractTermsCommand): Promise<CommandResult> {
     const { events, position } = await this.streams.decide(
       contractStream(contractId),
       contractDecider,
@@ -24,6 +25,6 @@ export class ChangeContractTermsHandler implements ICommandHandler<ChangeContrac
       }),
       metadata,
     );
-    return { changed: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

@@ -1,25 +1,20 @@
 import { Body, Controller, HttpCode, Param, Patch } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ContractTermsChanges } from '@billing/domain';
 import type { ContractView } from '@billing/projections';
 import { CommandMeta } from '../../auth/caller';
+import { CommandAnswers } from '../../http/command-answers';
 import { Roles } from '../../auth/roles.decorator';
-import { ReadYourWrites } from '../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { GetContractQuery } from '../get-contract/get-contract.query';
-import { ChangeContractTermsCommand, type ChangeContractTermsResult } from './change-contract-terms.command';
+import { ChangeContractTermsCommand } from './change-contract-terms.command';
 import { ChangeContractTermsRequest } from './change-contract-terms.request.dto';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Controller('api/contracts')
 export class ChangeContractTermsHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Patch(':id')
   @HttpCode(200)
@@ -34,8 +29,6 @@ export class ChangeContractTermsHttpController {
     if (body.exclusionContractId !== undefined) changes.exclusionContractId = body.exclusionContractId;
     if (body.endDate !== undefined) changes.endDate = body.endDate;
     if (body.status !== undefined) changes.status = body.status;
-    const result = await this.commands.execute<ChangeContractTermsCommand, ChangeContractTermsResult>(new ChangeContractTermsCommand(id, changes, metadata));
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetContractQuery, ContractView>(new GetContractQuery(id));
+    return this.answers.afterChange(new ChangeContractTermsCommand(id, changes, metadata), new GetContractQuery(id));
   }
 }

@@ -48,6 +48,6 @@ export class ChangeContractTermsRequest {
 
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES, description: 'INACTIVE on a default contract also ends it being the default' })
   @ValidateIf(given)
-  @IsIn(CONTRACT_STATUSES as ContractStatus[], { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
+  @IsIn([...CONTRACT_STATUSES], { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
 }

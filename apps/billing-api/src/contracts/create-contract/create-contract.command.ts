@@ -7,8 +7,3 @@ export class CreateContractCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface CreateContractResult {
-  created: boolean;
-  position: bigint;
-}

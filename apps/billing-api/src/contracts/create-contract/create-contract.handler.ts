@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../infrastructure/command-result';
 import {
   contractDecider,
   contractStream,
@@ -9,17 +10,17 @@ import {
   type DefaultHolderStatus,
 } from '@billing/domain';
 import { StreamDecisions, type CommandMetadata } from '../../infrastructure/stream-decisions';
-import { ContractReferencesLoader } from '../catalog-lookups';
-import { CreateContractCommand, type CreateContractResult } from './create-contract.command';
+import { ContractReferencesLoader } from '../contract-references-loader';
+import { CreateContractCommand } from './create-contract.command';
 
 @CommandHandler(CreateContractCommand)
-export class CreateContractHandler implements ICommandHandler<CreateContractCommand, CreateContractResult> {
+export class CreateContractHandler implements ICommandHandler<CreateContractCommand, CommandResult> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly references: ContractReferencesLoader,
   ) {}
 
-  async execute({ terms, metadata }: CreateContractCommand): Promise<CreateContractResult> {
+  async execute({ terms, metadata }: CreateContractCommand): Promise<CommandResult> {
     const stream = contractStream(terms.contractId);
     const command: CreateContract = { type: 'CreateContract', terms, references: await this.references.forNewContract(terms) };
     if (terms.isDefault) {
@@ -28,7 +29,7 @@ export class CreateContractHandler implements ICommandHandler<CreateContractComm
       if (contractDecider.decide(command, state).length > 0) await this.claimDefault(terms.accountId, terms.contractId, metadata);
     }
     const { events, position } = await this.streams.decide(stream, contractDecider, command, metadata);
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 
   /**

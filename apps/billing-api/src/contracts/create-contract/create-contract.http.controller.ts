@@ -1,27 +1,22 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ContractView } from '@billing/projections';
 import { CommandMeta } from '../../auth/caller';
+import { CommandAnswers } from '../../http/command-answers';
 import { Roles } from '../../auth/roles.decorator';
 import { canonical, canonicalOrNull } from '../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
-import { ReadYourWrites } from '../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { GetContractQuery } from '../get-contract/get-contract.query';
-import { CreateContractCommand, type CreateContractResult } from './create-contract.command';
+import { CreateContractCommand } from './create-contract.command';
 import { CreateContractRequest } from './create-contract.request.dto';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Controller('api/contracts')
 export class CreateContractHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -57,9 +52,6 @@ export class CreateContractHttpController {
       },
       metadata,
     );
-    const result = await this.commands.execute<CreateContractCommand, CreateContractResult>(command);
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetContractQuery, ContractView>(new GetContractQuery(contractId));
+    return this.answers.afterCreate(command, new GetContractQuery(contractId), response);
   }
 }

@@ -48,7 +48,7 @@ export class CreateContractRequest {
   name!: string;
 
   @ApiProperty({ enum: CONTRACT_TYPES })
-  @IsIn(CONTRACT_TYPES as ContractType[], { message: `type must be one of ${CONTRACT_TYPES.join(', ')}` })
+  @IsIn([...CONTRACT_TYPES], { message: `type must be one of ${CONTRACT_TYPES.join(', ')}` })
   type!: ContractType;
 
   @ApiProperty({ example: '2026-01-01' })
@@ -125,7 +125,7 @@ export class CreateContractRequest {
 
   @ApiPropertyOptional({ enum: PERIOD_TYPES, description: 'Required for RECURRING_SERVICE, refused for the others' })
   @IsOptional()
-  @IsIn(PERIOD_TYPES as unknown as PeriodType[], { message: `periodType must be one of ${PERIOD_TYPES.join(', ')}` })
+  @IsIn([...PERIOD_TYPES], { message: `periodType must be one of ${PERIOD_TYPES.join(', ')}` })
   periodType?: PeriodType;
 
   @ApiPropertyOptional({ type: String, example: '500.00' })

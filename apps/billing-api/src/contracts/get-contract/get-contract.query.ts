@@ -7,3 +7,19 @@ export class GetContractQuery {
 export class ListContractsQuery {
   constructor(readonly filters: ContractFilters) {}
 }
+
+/** One purchase of a contract, as a purchase POST answers it. */
+export class GetContractPurchaseQuery {
+  constructor(
+    readonly contractId: string,
+    readonly purchaseId: string,
+  ) {}
+}
+
+/** One service of a contract, as a service POST answers it. */
+export class GetContractServiceQuery {
+  constructor(
+    readonly contractId: string,
+    readonly serviceId: string,
+  ) {}
+}

@@ -11,11 +11,11 @@ export class ListContractsRequest {
 
   @ApiPropertyOptional({ enum: CONTRACT_TYPES })
   @IsOptional()
-  @IsIn(CONTRACT_TYPES as ContractType[], { message: `type must be one of ${CONTRACT_TYPES.join(', ')}` })
+  @IsIn([...CONTRACT_TYPES], { message: `type must be one of ${CONTRACT_TYPES.join(', ')}` })
   type?: ContractType;
 
   @ApiPropertyOptional({ enum: CONTRACT_STATUSES })
   @IsOptional()
-  @IsIn(CONTRACT_STATUSES as ContractStatus[], { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
+  @IsIn([...CONTRACT_STATUSES], { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
 }

@@ -1,14 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../auth/caller';
+import { CommandAnswers } from '../../http/command-answers';
 import { Roles } from '../../auth/roles.decorator';
 import { canonical } from '../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
-import { ReadYourWrites } from '../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
-import { purchaseAnswer, type ContractItemResult, type ContractPurchaseAnswer } from '../contract-answers';
+import { type ContractPurchaseAnswer } from '../get-contract/get-contract.handler';
+import { GetContractPurchaseQuery } from '../get-contract/get-contract.query';
 import { PurchaseBlockCommand } from './purchase-block.command';
 import { PurchaseBlockRequest } from './purchase-block.request.dto';
 
@@ -16,11 +16,7 @@ import { PurchaseBlockRequest } from './purchase-block.request.dto';
 @ApiBearerAuth()
 @Controller('api/contracts')
 export class PurchaseBlockHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post(':id/block-purchases')
   @HttpCode(201)
@@ -46,8 +42,6 @@ export class PurchaseBlockHttpController {
       },
       metadata,
     );
-    const result = await this.commands.execute<PurchaseBlockCommand, ContractItemResult>(command);
-    if (!result.created) response.status(200);
-    return purchaseAnswer(this.queries, this.readYourWrites, contractId, purchaseId, result.position);
+    return this.answers.afterCreate(command, new GetContractPurchaseQuery(contractId, purchaseId), response);
   }
 }

@@ -1,14 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../infrastructure/command-result';
 import { contractDecider, contractStream } from '@billing/domain';
 import { ItemIdClaims } from '../../infrastructure/item-id-claims';
-import type { ContractItemResult } from '../contract-answers';
 import { PurchaseRetainerCommand } from './purchase-retainer.command';
 
 @CommandHandler(PurchaseRetainerCommand)
-export class PurchaseRetainerHandler implements ICommandHandler<PurchaseRetainerCommand, ContractItemResult> {
+export class PurchaseRetainerHandler implements ICommandHandler<PurchaseRetainerCommand, CommandResult> {
   constructor(private readonly claims: ItemIdClaims) {}
 
-  async execute({ purchase, metadata }: PurchaseRetainerCommand): Promise<ContractItemResult> {
+  async execute({ purchase, metadata }: PurchaseRetainerCommand): Promise<CommandResult> {
     // The purchase is an item Approve & Post knows by its id alone: the id names it across the service.
     const { events, position } = await this.claims.create(
       { itemId: purchase.purchaseId, sourceType: 'RETAINER_PURCHASE' },
@@ -17,6 +17,6 @@ export class PurchaseRetainerHandler implements ICommandHandler<PurchaseRetainer
       { type: 'PurchaseRetainer', ...purchase },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

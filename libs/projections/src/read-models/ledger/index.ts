@@ -1,13 +1,14 @@
 import type { Projection } from '../../runner/projection';
-import { billingItemsProjection } from './billing-items.read-model';
-import { contractBalancesProjection } from './contract-balances.read-model';
-import { unbilledDashboardProjection } from './unbilled-dashboard.read-model';
-import { workItemsProjection } from './work-items.read-model';
+import { billingItemsProjection } from './billing-items.projection';
+import { contractBalancesProjection } from './contract-balances.projection';
+import { unbilledDashboardProjection } from './unbilled-dashboard.projection';
+import { workItemsProjection } from './work-items.projection';
 
-export * from './billing-items.read-model';
-export * from './contract-balances.read-model';
-export * from './unbilled-dashboard.read-model';
-export * from './work-items.read-model';
+export * from './billing-items.query';
+export * from './contract-balances.query';
+export * from './unbilled-dashboard.query';
+export * from './work-items.query';
+export type { Coverage, DashboardStage } from './dashboard-values';
 
 /** Read models of work items, posting and balances. */
 export const LEDGER_PROJECTIONS: readonly Projection[] = [workItemsProjection, billingItemsProjection, unbilledDashboardProjection, contractBalancesProjection];

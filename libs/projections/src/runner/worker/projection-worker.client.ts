@@ -1,7 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ProjectionProgress, ProjectionStatus } from '../projection-runner';
-import { withLag } from '../projection-runner';
+import { withLag, type ProjectionProgress, type ProjectionStatus } from '../projection-status';
 import { ProgressWaiters } from '../progress-waiters';
 import type { Projections } from '../projections';
 import type { Command, FromWorker, ProjectionWorkerSetup, ToWorker } from './projection-worker.protocol';

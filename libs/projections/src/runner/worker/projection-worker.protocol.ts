@@ -1,4 +1,4 @@
-import type { ProjectionProgress } from '../projection-runner';
+import type { ProjectionProgress } from '../projection-status';
 
 /** Where the worker finds the events: the same store the service writes to. */
 export type StoreLocation = { kind: 'sqlite'; filename: string } | { kind: 'esdb'; connectionString: string };

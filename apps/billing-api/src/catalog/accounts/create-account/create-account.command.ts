@@ -7,8 +7,3 @@ export class CreateAccountCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface CreateAccountResult {
-  created: boolean;
-  position: bigint;
-}

@@ -1,13 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../infrastructure/command-result';
 import { accountDecider, accountStream, taxRegionDecider, taxRegionStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
-import { CreateAccountCommand, type CreateAccountResult } from './create-account.command';
+import { CreateAccountCommand } from './create-account.command';
 
 @CommandHandler(CreateAccountCommand)
-export class CreateAccountHandler implements ICommandHandler<CreateAccountCommand, CreateAccountResult> {
+export class CreateAccountHandler implements ICommandHandler<CreateAccountCommand, CommandResult> {
   constructor(private readonly streams: StreamDecisions) {}
 
-  async execute({ terms, metadata }: CreateAccountCommand): Promise<CreateAccountResult> {
+  async execute({ terms, metadata }: CreateAccountCommand): Promise<CommandResult> {
     const parent = terms.parentAccountId ? (await this.streams.load(accountStream(terms.parentAccountId), accountDecider)).state : undefined;
     const taxRegion = terms.taxRegionId ? (await this.streams.load(taxRegionStream(terms.taxRegionId), taxRegionDecider)).state : undefined;
     const { events, position } = await this.streams.decide(
@@ -16,6 +17,6 @@ export class CreateAccountHandler implements ICommandHandler<CreateAccountComman
       { type: 'CreateAccount', terms, parent, taxRegion },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

@@ -1,27 +1,22 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ACCOUNT_DEFAULTS } from '@billing/domain';
 import type { AccountView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetAccountQuery } from '../get-account/get-account.query';
-import { CreateAccountCommand, type CreateAccountResult } from './create-account.command';
+import { CreateAccountCommand } from './create-account.command';
 import { CreateAccountRequest } from './create-account.request.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('api/accounts')
 export class CreateAccountHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -47,9 +42,6 @@ export class CreateAccountHttpController {
       },
       metadata,
     );
-    const result = await this.commands.execute<CreateAccountCommand, CreateAccountResult>(command);
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetAccountQuery, AccountView>(new GetAccountQuery(accountId));
+    return this.answers.afterCreate(command, new GetAccountQuery(accountId), response);
   }
 }

@@ -7,8 +7,3 @@ export class CreateBillingCodeCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface CreateBillingCodeResult {
-  created: boolean;
-  position: bigint;
-}

@@ -1,26 +1,21 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { BillingCodeView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetBillingCodeQuery } from '../get-billing-code/get-billing-code.query';
-import { CreateBillingCodeCommand, type CreateBillingCodeResult } from './create-billing-code.command';
+import { CreateBillingCodeCommand } from './create-billing-code.command';
 import { CreateBillingCodeRequest } from './create-billing-code.request.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('api/billing-codes')
 export class CreateBillingCodeHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -37,9 +32,6 @@ export class CreateBillingCodeHttpController {
       { billingCodeId, name: body.name, type: body.type, taxCategory: body.taxCategory ?? null, glAccount: body.glAccount ?? null },
       metadata,
     );
-    const result = await this.commands.execute<CreateBillingCodeCommand, CreateBillingCodeResult>(command);
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetBillingCodeQuery, BillingCodeView>(new GetBillingCodeQuery(billingCodeId));
+    return this.answers.afterCreate(command, new GetBillingCodeQuery(billingCodeId), response);
   }
 }

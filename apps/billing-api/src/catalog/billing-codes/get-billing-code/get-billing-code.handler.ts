@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { NotFound } from '@billing/domain';
 import { findBillingCode, listBillingCodes, type BillingCodeView } from '@billing/projections';
-import { READ_MODEL_DB } from '../../../infrastructure/read-models.module';
+import { READ_MODEL_DB } from '../../../infrastructure/read-model-db.token';
 import { GetBillingCodeQuery, ListBillingCodesQuery } from './get-billing-code.query';
 
 @QueryHandler(GetBillingCodeQuery)

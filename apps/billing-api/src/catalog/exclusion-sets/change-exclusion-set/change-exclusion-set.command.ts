@@ -7,8 +7,3 @@ export class ChangeExclusionSetCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface ChangeExclusionSetResult {
-  changed: boolean;
-  position: bigint;
-}

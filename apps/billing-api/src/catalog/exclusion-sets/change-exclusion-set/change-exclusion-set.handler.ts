@@ -1,17 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../infrastructure/command-result';
 import { exclusionSetDecider, exclusionSetStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
 import { ExclusionSetReferenceLoader } from '../exclusion-set-references';
-import { ChangeExclusionSetCommand, type ChangeExclusionSetResult } from './change-exclusion-set.command';
+import { ChangeExclusionSetCommand } from './change-exclusion-set.command';
 
 @CommandHandler(ChangeExclusionSetCommand)
-export class ChangeExclusionSetHandler implements ICommandHandler<ChangeExclusionSetCommand, ChangeExclusionSetResult> {
+export class ChangeExclusionSetHandler implements ICommandHandler<ChangeExclusionSetCommand, CommandResult> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly references: ExclusionSetReferenceLoader,
   ) {}
 
-  async execute({ terms, metadata }: ChangeExclusionSetCommand): Promise<ChangeExclusionSetResult> {
+  async execute({ terms, metadata }: ChangeExclusionSetCommand): Promise<CommandResult> {
     const references = await this.references.load(terms);
     const { events, position } = await this.streams.decide(
       exclusionSetStream(terms.exclusionSetId),
@@ -19,6 +20,6 @@ export class ChangeExclusionSetHandler implements ICommandHandler<ChangeExclusio
       { type: 'ChangeExclusionSet', terms, ...references },
       metadata,
     );
-    return { changed: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

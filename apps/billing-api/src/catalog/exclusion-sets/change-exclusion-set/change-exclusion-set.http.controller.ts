@@ -1,25 +1,20 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ExclusionSetView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { RequestValidationError } from '../../../http/validation';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetExclusionSetQuery } from '../get-exclusion-set/get-exclusion-set.query';
-import { ChangeExclusionSetCommand, type ChangeExclusionSetResult } from './change-exclusion-set.command';
+import { ChangeExclusionSetCommand } from './change-exclusion-set.command';
 import { ChangeExclusionSetRequest } from './change-exclusion-set.request.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('api/exclusion-sets')
 export class ChangeExclusionSetHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Put(':id')
   @HttpCode(200)
@@ -30,8 +25,6 @@ export class ChangeExclusionSetHttpController {
   async change(@Param('id') id: string, @Body() body: ChangeExclusionSetRequest, @CommandMeta() metadata: CommandMetadata): Promise<ExclusionSetView> {
     if (body.id !== undefined && body.id !== id) throw new RequestValidationError([{ field: 'id', message: `id must be the one in the path (${id}) or absent` }]);
     const command = new ChangeExclusionSetCommand({ exclusionSetId: id, name: body.name, workTypeIds: body.workTypeIds, roleIds: body.roleIds }, metadata);
-    const result = await this.commands.execute<ChangeExclusionSetCommand, ChangeExclusionSetResult>(command);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetExclusionSetQuery, ExclusionSetView>(new GetExclusionSetQuery(id));
+    return this.answers.afterChange(command, new GetExclusionSetQuery(id));
   }
 }

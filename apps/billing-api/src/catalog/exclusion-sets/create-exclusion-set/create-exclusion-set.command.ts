@@ -7,8 +7,3 @@ export class CreateExclusionSetCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface CreateExclusionSetResult {
-  created: boolean;
-  position: bigint;
-}

@@ -1,17 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../infrastructure/command-result';
 import { exclusionSetDecider, exclusionSetStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
 import { ExclusionSetReferenceLoader } from '../exclusion-set-references';
-import { CreateExclusionSetCommand, type CreateExclusionSetResult } from './create-exclusion-set.command';
+import { CreateExclusionSetCommand } from './create-exclusion-set.command';
 
 @CommandHandler(CreateExclusionSetCommand)
-export class CreateExclusionSetHandler implements ICommandHandler<CreateExclusionSetCommand, CreateExclusionSetResult> {
+export class CreateExclusionSetHandler implements ICommandHandler<CreateExclusionSetCommand, CommandResult> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly references: ExclusionSetReferenceLoader,
   ) {}
 
-  async execute({ terms, metadata }: CreateExclusionSetCommand): Promise<CreateExclusionSetResult> {
+  async execute({ terms, metadata }: CreateExclusionSetCommand): Promise<CommandResult> {
     const references = await this.references.load(terms);
     const { events, position } = await this.streams.decide(
       exclusionSetStream(terms.exclusionSetId),
@@ -19,6 +20,6 @@ export class CreateExclusionSetHandler implements ICommandHandler<CreateExclusio
       { type: 'CreateExclusionSet', terms, ...references },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

@@ -1,26 +1,21 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ExclusionSetView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetExclusionSetQuery } from '../get-exclusion-set/get-exclusion-set.query';
-import { CreateExclusionSetCommand, type CreateExclusionSetResult } from './create-exclusion-set.command';
+import { CreateExclusionSetCommand } from './create-exclusion-set.command';
 import { CreateExclusionSetRequest } from './create-exclusion-set.request.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('api/exclusion-sets')
 export class CreateExclusionSetHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -34,9 +29,6 @@ export class CreateExclusionSetHttpController {
   ): Promise<ExclusionSetView> {
     const exclusionSetId = resolveCreateId('exclusion-sets', body.id, idempotencyKey);
     const command = new CreateExclusionSetCommand({ exclusionSetId, name: body.name, workTypeIds: body.workTypeIds, roleIds: body.roleIds }, metadata);
-    const result = await this.commands.execute<CreateExclusionSetCommand, CreateExclusionSetResult>(command);
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetExclusionSetQuery, ExclusionSetView>(new GetExclusionSetQuery(exclusionSetId));
+    return this.answers.afterCreate(command, new GetExclusionSetQuery(exclusionSetId), response);
   }
 }

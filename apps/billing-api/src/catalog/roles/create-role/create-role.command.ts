@@ -7,8 +7,3 @@ export class CreateRoleCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface CreateRoleResult {
-  created: boolean;
-  position: bigint;
-}

@@ -1,28 +1,23 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ROLE_DEFAULTS } from '@billing/domain';
 import type { RoleView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { decimalText } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetRoleQuery } from '../get-role/get-role.query';
-import { CreateRoleCommand, type CreateRoleResult } from './create-role.command';
+import { CreateRoleCommand } from './create-role.command';
 import { CreateRoleRequest } from './create-role.request.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('api/roles')
 export class CreateRoleHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -45,9 +40,6 @@ export class CreateRoleHttpController {
       },
       metadata,
     );
-    const result = await this.commands.execute<CreateRoleCommand, CreateRoleResult>(command);
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetRoleQuery, RoleView>(new GetRoleQuery(roleId));
+    return this.answers.afterCreate(command, new GetRoleQuery(roleId), response);
   }
 }

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { NotFound } from '@billing/domain';
 import { findRole, listRoles, type RoleView } from '@billing/projections';
-import { READ_MODEL_DB } from '../../../infrastructure/read-models.module';
+import { READ_MODEL_DB } from '../../../infrastructure/read-model-db.token';
 import { GetRoleQuery, ListRolesQuery } from './get-role.query';
 
 @QueryHandler(GetRoleQuery)

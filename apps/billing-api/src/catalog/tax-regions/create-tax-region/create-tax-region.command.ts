@@ -7,8 +7,3 @@ export class CreateTaxRegionCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface CreateTaxRegionResult {
-  created: boolean;
-  position: bigint;
-}

@@ -1,27 +1,22 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { TaxRegionView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { decimalText } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetTaxRegionQuery } from '../get-tax-region/get-tax-region.query';
-import { CreateTaxRegionCommand, type CreateTaxRegionResult } from './create-tax-region.command';
+import { CreateTaxRegionCommand } from './create-tax-region.command';
 import { CreateTaxRegionRequest } from './create-tax-region.request.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('api/tax-regions')
 export class CreateTaxRegionHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -42,9 +37,6 @@ export class CreateTaxRegionHttpController {
       },
       metadata,
     );
-    const result = await this.commands.execute<CreateTaxRegionCommand, CreateTaxRegionResult>(command);
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetTaxRegionQuery, TaxRegionView>(new GetTaxRegionQuery(taxRegionId));
+    return this.answers.afterCreate(command, new GetTaxRegionQuery(taxRegionId), response);
   }
 }

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { NotFound } from '@billing/domain';
 import { findTaxRegion, listTaxRegions, type TaxRegionView } from '@billing/projections';
-import { READ_MODEL_DB } from '../../../infrastructure/read-models.module';
+import { READ_MODEL_DB } from '../../../infrastructure/read-model-db.token';
 import { GetTaxRegionQuery, ListTaxRegionsQuery } from './get-tax-region.query';
 
 @QueryHandler(GetTaxRegionQuery)

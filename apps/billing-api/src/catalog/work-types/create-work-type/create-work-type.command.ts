@@ -7,8 +7,3 @@ export class CreateWorkTypeCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface CreateWorkTypeResult {
-  created: boolean;
-  position: bigint;
-}

@@ -1,14 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../infrastructure/command-result';
 import { workTypeDecider, workTypeStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
-import { CreateWorkTypeCommand, type CreateWorkTypeResult } from './create-work-type.command';
+import { CreateWorkTypeCommand } from './create-work-type.command';
 
 @CommandHandler(CreateWorkTypeCommand)
-export class CreateWorkTypeHandler implements ICommandHandler<CreateWorkTypeCommand, CreateWorkTypeResult> {
+export class CreateWorkTypeHandler implements ICommandHandler<CreateWorkTypeCommand, CommandResult> {
   constructor(private readonly streams: StreamDecisions) {}
 
-  async execute({ terms, metadata }: CreateWorkTypeCommand): Promise<CreateWorkTypeResult> {
+  async execute({ terms, metadata }: CreateWorkTypeCommand): Promise<CommandResult> {
     const { events, position } = await this.streams.decide(workTypeStream(terms.workTypeId), workTypeDecider, { type: 'CreateWorkType', terms }, metadata);
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

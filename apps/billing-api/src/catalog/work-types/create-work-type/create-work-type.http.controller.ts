@@ -1,17 +1,16 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { WORK_TYPE_DEFAULTS, type WorkTypeModifier } from '@billing/domain';
 import type { WorkTypeView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { decimalText } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetWorkTypeQuery } from '../get-work-type/get-work-type.query';
-import { CreateWorkTypeCommand, type CreateWorkTypeResult } from './create-work-type.command';
+import { CreateWorkTypeCommand } from './create-work-type.command';
 import { CreateWorkTypeRequest, type WorkTypeModifierRequest } from './create-work-type.request.dto';
 
 function modifierOf(request: WorkTypeModifierRequest | undefined | null): WorkTypeModifier {
@@ -25,11 +24,7 @@ const hoursOf = (value: string | number | undefined | null) => (value == null ? 
 @ApiBearerAuth()
 @Controller('api/work-types')
 export class CreateWorkTypeHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -56,9 +51,6 @@ export class CreateWorkTypeHttpController {
       },
       metadata,
     );
-    const result = await this.commands.execute<CreateWorkTypeCommand, CreateWorkTypeResult>(command);
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.execute<GetWorkTypeQuery, WorkTypeView>(new GetWorkTypeQuery(workTypeId));
+    return this.answers.afterCreate(command, new GetWorkTypeQuery(workTypeId), response);
   }
 }

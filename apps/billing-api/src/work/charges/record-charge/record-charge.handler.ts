@@ -1,19 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { chargeDecider, chargeStream } from '@billing/domain';
+import type { CommandResult } from '../../../infrastructure/command-result';
+import { chargeDecider, chargeStream, namedContractOf } from '@billing/domain';
 import { BillingLookups } from '../../../infrastructure/billing-lookups';
 import { ItemIdClaims } from '../../../infrastructure/item-id-claims';
-import type { WorkCommandResult } from '../../time-entries/log-time-entry/log-time-entry.command';
-import { namedContractOf } from '../../named-contract';
 import { RecordChargeCommand } from './record-charge.command';
 
 @CommandHandler(RecordChargeCommand)
-export class RecordChargeHandler implements ICommandHandler<RecordChargeCommand, WorkCommandResult> {
+export class RecordChargeHandler implements ICommandHandler<RecordChargeCommand, CommandResult> {
   constructor(
     private readonly claims: ItemIdClaims,
     private readonly lookups: BillingLookups,
   ) {}
 
-  async execute({ charge, metadata }: RecordChargeCommand): Promise<WorkCommandResult> {
+  async execute({ charge, metadata }: RecordChargeCommand): Promise<CommandResult> {
     const [account, contract, billingCode] = await Promise.all([
       this.lookups.account(charge.accountId),
       charge.contractId ? this.lookups.contract(charge.contractId).then(namedContractOf) : undefined,
@@ -26,6 +25,6 @@ export class RecordChargeHandler implements ICommandHandler<RecordChargeCommand,
       { type: 'RecordCharge', charge, account, contract, billingCodeExists: billingCode !== undefined },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

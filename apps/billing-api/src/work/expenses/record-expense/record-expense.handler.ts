@@ -1,19 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { expenseDecider, expenseStream } from '@billing/domain';
+import type { CommandResult } from '../../../infrastructure/command-result';
+import { expenseDecider, expenseStream, namedContractOf } from '@billing/domain';
 import { BillingLookups } from '../../../infrastructure/billing-lookups';
 import { ItemIdClaims } from '../../../infrastructure/item-id-claims';
-import type { WorkCommandResult } from '../../time-entries/log-time-entry/log-time-entry.command';
-import { namedContractOf } from '../../named-contract';
 import { RecordExpenseCommand } from './record-expense.command';
 
 @CommandHandler(RecordExpenseCommand)
-export class RecordExpenseHandler implements ICommandHandler<RecordExpenseCommand, WorkCommandResult> {
+export class RecordExpenseHandler implements ICommandHandler<RecordExpenseCommand, CommandResult> {
   constructor(
     private readonly claims: ItemIdClaims,
     private readonly lookups: BillingLookups,
   ) {}
 
-  async execute({ expense, metadata }: RecordExpenseCommand): Promise<WorkCommandResult> {
+  async execute({ expense, metadata }: RecordExpenseCommand): Promise<CommandResult> {
     const [account, contract] = await Promise.all([
       this.lookups.account(expense.accountId),
       expense.contractId ? this.lookups.contract(expense.contractId).then(namedContractOf) : undefined,
@@ -25,6 +24,6 @@ export class RecordExpenseHandler implements ICommandHandler<RecordExpenseComman
       { type: 'RecordExpense', expense, account, contract },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

@@ -1,14 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ticketItemId } from '@billing/domain';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
-import type { WorkCommandResult } from '../../time-entries/log-time-entry/log-time-entry.command';
-import { WorkItemQueries, type WorkItemView } from '../../work-item.queries';
+import type { WorkItemView } from '../../get-work-item/get-work-item.handler';
+import { GetWorkItemQuery } from '../../get-work-item/get-work-item.query';
 import { CompleteTicketCommand } from './complete-ticket.command';
 import { CompleteTicketRequest } from './complete-ticket.request.dto';
 
@@ -16,11 +15,7 @@ import { CompleteTicketRequest } from './complete-ticket.request.dto';
 @ApiBearerAuth()
 @Controller('api/tickets')
 export class CompleteTicketHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: WorkItemQueries,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post(':ticketId/complete')
   @HttpCode(201)
@@ -32,11 +27,7 @@ export class CompleteTicketHttpController {
     @CommandMeta() metadata: CommandMetadata,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorkItemView> {
-    const result = await this.commands.execute<CompleteTicketCommand, WorkCommandResult>(
-      new CompleteTicketCommand({ ticketId, accountId: body.accountId, contractId: body.contractId, date: body.date }, metadata),
-    );
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.get('TICKET', ticketItemId(ticketId), 'itemId');
+    const command = new CompleteTicketCommand({ ticketId, accountId: body.accountId, contractId: body.contractId, date: body.date }, metadata);
+    return this.answers.afterCreate(command, new GetWorkItemQuery('TICKET', ticketItemId(ticketId), 'itemId'), response);
   }
 }

@@ -7,8 +7,3 @@ export class LogTimeEntryCommand {
     readonly metadata: CommandMetadata,
   ) {}
 }
-
-export interface WorkCommandResult {
-  created: boolean;
-  position: bigint;
-}

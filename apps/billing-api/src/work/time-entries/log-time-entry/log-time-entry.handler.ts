@@ -1,17 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../infrastructure/command-result';
 import { timeEntryDecider, timeEntryStream } from '@billing/domain';
 import { ItemIdClaims } from '../../../infrastructure/item-id-claims';
 import { TimeEntryContextLoader } from '../time-entry-context';
-import { LogTimeEntryCommand, type WorkCommandResult } from './log-time-entry.command';
+import { LogTimeEntryCommand } from './log-time-entry.command';
 
 @CommandHandler(LogTimeEntryCommand)
-export class LogTimeEntryHandler implements ICommandHandler<LogTimeEntryCommand, WorkCommandResult> {
+export class LogTimeEntryHandler implements ICommandHandler<LogTimeEntryCommand, CommandResult> {
   constructor(
     private readonly claims: ItemIdClaims,
     private readonly contexts: TimeEntryContextLoader,
   ) {}
 
-  async execute({ request, metadata }: LogTimeEntryCommand): Promise<WorkCommandResult> {
+  async execute({ request, metadata }: LogTimeEntryCommand): Promise<CommandResult> {
     const context = await this.contexts.load(request);
     const { events, position } = await this.claims.create(
       { itemId: request.timeEntryId, sourceType: 'TIME_ENTRY' },
@@ -20,6 +21,6 @@ export class LogTimeEntryHandler implements ICommandHandler<LogTimeEntryCommand,
       { type: 'LogTimeEntry', request, context },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

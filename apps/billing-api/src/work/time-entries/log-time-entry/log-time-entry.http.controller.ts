@@ -1,26 +1,22 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { canonical, canonicalOrNull } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
-import { TimeEntryQueries, type TimeEntryView } from '../get-time-entries/time-entry.queries';
-import { LogTimeEntryCommand, type WorkCommandResult } from './log-time-entry.command';
+import type { TimeEntryView } from '../get-time-entries/get-time-entries.handler';
+import { GetTimeEntryQuery } from '../get-time-entries/get-time-entries.query';
+import { LogTimeEntryCommand } from './log-time-entry.command';
 import { LogTimeEntryRequest } from './log-time-entry.request.dto';
 
 @ApiTags('work')
 @ApiBearerAuth()
 @Controller('api/time-entries')
 export class LogTimeEntryHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: TimeEntryQueries,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -33,27 +29,23 @@ export class LogTimeEntryHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TimeEntryView> {
     const timeEntryId = resolveCreateId('time-entries', body.id, idempotencyKey);
-    const result = await this.commands.execute<LogTimeEntryCommand, WorkCommandResult>(
-      new LogTimeEntryCommand(
-        {
-          timeEntryId,
-          accountId: body.accountId,
-          resourceId: body.resourceId,
-          roleId: body.roleId,
-          workTypeId: body.workTypeId,
-          dateWorked: body.dateWorked,
-          startTime: body.startTime ? new Date(body.startTime).toISOString() : null,
-          hoursWorked: canonical(body.hoursWorked),
-          offsetHours: canonicalOrNull(body.offsetHours) ?? '0',
-          ticketId: body.ticketId ?? null,
-          summary: body.summary ?? null,
-          requestedContractId: body.contractId ?? null,
-        },
-        metadata,
-      ),
+    const command = new LogTimeEntryCommand(
+      {
+        timeEntryId,
+        accountId: body.accountId,
+        resourceId: body.resourceId,
+        roleId: body.roleId,
+        workTypeId: body.workTypeId,
+        dateWorked: body.dateWorked,
+        startTime: body.startTime ? new Date(body.startTime).toISOString() : null,
+        hoursWorked: canonical(body.hoursWorked),
+        offsetHours: canonicalOrNull(body.offsetHours) ?? '0',
+        ticketId: body.ticketId ?? null,
+        summary: body.summary ?? null,
+        requestedContractId: body.contractId ?? null,
+      },
+      metadata,
     );
-    if (!result.created) response.status(200);
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.get(timeEntryId);
+    return this.answers.afterCreate(command, new GetTimeEntryQuery(timeEntryId), response);
   }
 }

@@ -1,18 +1,18 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../../infrastructure/command-result';
 import { NotFound, timeEntryDecider, timeEntryStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
-import type { WorkCommandResult } from '../log-time-entry/log-time-entry.command';
 import { TimeEntryContextLoader } from '../time-entry-context';
 import { ReviseTimeEntryCommand } from './revise-time-entry.command';
 
 @CommandHandler(ReviseTimeEntryCommand)
-export class ReviseTimeEntryHandler implements ICommandHandler<ReviseTimeEntryCommand, WorkCommandResult> {
+export class ReviseTimeEntryHandler implements ICommandHandler<ReviseTimeEntryCommand, CommandResult> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly contexts: TimeEntryContextLoader,
   ) {}
 
-  async execute({ timeEntryId, changes, metadata }: ReviseTimeEntryCommand): Promise<WorkCommandResult> {
+  async execute({ timeEntryId, changes, metadata }: ReviseTimeEntryCommand): Promise<CommandResult> {
     const { events, position } = await this.streams.decide(
       timeEntryStream(timeEntryId),
       timeEntryDecider,
@@ -23,6 +23,6 @@ export class ReviseTimeEntryHandler implements ICommandHandler<ReviseTimeEntryCo
       },
       metadata,
     );
-    return { created: events.length > 0, position };
+    return { wrote: events.length > 0, position };
   }
 }

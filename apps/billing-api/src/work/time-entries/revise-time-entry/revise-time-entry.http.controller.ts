@@ -1,14 +1,13 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReviseTimeEntry } from '@billing/domain';
 import { CommandMeta } from '../../../auth/caller';
+import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { canonical } from '../../../http/decimal-field';
-import { ReadYourWrites } from '../../../infrastructure/read-models.module';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
-import { TimeEntryQueries, type TimeEntryView } from '../get-time-entries/time-entry.queries';
-import type { WorkCommandResult } from '../log-time-entry/log-time-entry.command';
+import type { TimeEntryView } from '../get-time-entries/get-time-entries.handler';
+import { GetTimeEntryQuery } from '../get-time-entries/get-time-entries.query';
 import { ReviseTimeEntryCommand } from './revise-time-entry.command';
 import { ReviseTimeEntryRequest } from './revise-time-entry.request.dto';
 
@@ -16,11 +15,7 @@ import { ReviseTimeEntryRequest } from './revise-time-entry.request.dto';
 @ApiBearerAuth()
 @Controller('api/time-entries')
 export class ReviseTimeEntryHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: TimeEntryQueries,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Patch(':id')
   @Roles('technician', 'finance')
@@ -36,8 +31,6 @@ export class ReviseTimeEntryHttpController {
     if (body.ticketId !== undefined) changes.ticketId = body.ticketId;
     if (body.contractId !== undefined) changes.requestedContractId = body.contractId;
     if (body.summary !== undefined) changes.summary = body.summary;
-    const result = await this.commands.execute<ReviseTimeEntryCommand, WorkCommandResult>(new ReviseTimeEntryCommand(id, changes, metadata));
-    await this.readYourWrites.waitFor(result.position);
-    return this.queries.get(id);
+    return this.answers.afterChange(new ReviseTimeEntryCommand(id, changes, metadata), new GetTimeEntryQuery(id));
   }
 }

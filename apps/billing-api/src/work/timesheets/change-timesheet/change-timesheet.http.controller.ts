@@ -1,65 +1,59 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { timesheetDecider, timesheetStream, type TimesheetCommand, type TimesheetKey } from '@billing/domain';
+import type { TimesheetKey } from '@billing/domain';
 import { CommandMeta } from '../../../auth/caller';
 import { Roles } from '../../../auth/roles.decorator';
-import { ID_PATTERN } from '../../../http/ids';
-import { RequestValidationError } from '../../../http/validation';
-import { StreamDecisions, type CommandMetadata } from '../../../infrastructure/stream-decisions';
-import { TimesheetActionRequest } from './change-timesheet.request.dto';
+import { CommandAnswers } from '../../../http/command-answers';
+import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
+import type { TimesheetView } from '../get-timesheet/get-timesheet.handler';
+import { GetTimesheetQuery } from '../get-timesheet/get-timesheet.query';
+import { TimesheetParams } from '../timesheet.params';
+import { ChangeTimesheetCommand } from './change-timesheet.command';
+import { RejectTimesheetRequest, TimesheetActionRequest } from './change-timesheet.request.dto';
 
-function keyOf(resourceId: string, weekStart: string): TimesheetKey {
-  const problems = [
-    ...(ID_PATTERN.test(resourceId) ? [] : [{ field: 'resourceId', message: 'resourceId must be an id' }]),
-    ...(/^\d{4}-\d{2}-\d{2}$/.test(weekStart) && !Number.isNaN(Date.parse(weekStart)) ? [] : [{ field: 'weekStart', message: 'weekStart must be a date YYYY-MM-DD' }]),
-  ];
-  if (problems.length) throw new RequestValidationError(problems);
-  return { resourceId, weekStart };
-}
+/** The key as events carry it: plain data, not the request's object. */
+const keyOf = ({ resourceId, weekStart }: TimesheetParams): TimesheetKey => ({ resourceId, weekStart });
 
-/** Timesheets (billing-rules §9). Small enough that the controller decides through the stream directly. */
+/** Timesheets (billing-rules §9). */
 @ApiTags('work')
 @ApiBearerAuth()
 @Controller('api/timesheets/:resourceId/:weekStart')
 export class ChangeTimesheetHttpController {
-  constructor(private readonly streams: StreamDecisions) {}
+  constructor(
+    private readonly answers: CommandAnswers,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @Roles('technician', 'timesheet-approver', 'finance', 'auditor')
   @ApiOperation({ summary: 'A resource’s timesheet for the week starting on that Monday' })
-  async get(@Param('resourceId') resourceId: string, @Param('weekStart') weekStart: string) {
-    const key = keyOf(resourceId, weekStart);
-    const { state } = await this.streams.load(timesheetStream(key), timesheetDecider);
-    return { ...key, ...state };
+  get(@Param() key: TimesheetParams): Promise<TimesheetView> {
+    return this.queries.execute(new GetTimesheetQuery(keyOf(key)));
   }
 
   @Post('submit')
   @HttpCode(200)
   @Roles('technician', 'finance')
   @ApiOperation({ summary: 'Submit the week for approval' })
-  submit(@Param('resourceId') resourceId: string, @Param('weekStart') weekStart: string, @Body() _body: TimesheetActionRequest, @CommandMeta() meta: CommandMetadata) {
-    return this.change({ type: 'SubmitTimesheet', key: keyOf(resourceId, weekStart) }, meta);
+  submit(@Param() key: TimesheetParams, @Body() _body: TimesheetActionRequest, @CommandMeta() metadata: CommandMetadata): Promise<TimesheetView> {
+    return this.answers.afterChange(new ChangeTimesheetCommand({ type: 'SubmitTimesheet', key: keyOf(key) }, metadata), new GetTimesheetQuery(keyOf(key)));
   }
 
   @Post('approve')
   @HttpCode(200)
   @Roles('timesheet-approver', 'finance')
   @ApiOperation({ summary: 'Approve a submitted week' })
-  approve(@Param('resourceId') resourceId: string, @Param('weekStart') weekStart: string, @Body() _body: TimesheetActionRequest, @CommandMeta() meta: CommandMetadata) {
-    return this.change({ type: 'ApproveTimesheet', key: keyOf(resourceId, weekStart) }, meta);
+  approve(@Param() key: TimesheetParams, @Body() _body: TimesheetActionRequest, @CommandMeta() metadata: CommandMetadata): Promise<TimesheetView> {
+    return this.answers.afterChange(new ChangeTimesheetCommand({ type: 'ApproveTimesheet', key: keyOf(key) }, metadata), new GetTimesheetQuery(keyOf(key)));
   }
 
   @Post('reject')
   @HttpCode(200)
   @Roles('timesheet-approver', 'finance')
   @ApiOperation({ summary: 'Reject a submitted week, with a reason' })
-  reject(@Param('resourceId') resourceId: string, @Param('weekStart') weekStart: string, @Body() body: TimesheetActionRequest, @CommandMeta() meta: CommandMetadata) {
-    if (!body.reason) throw new RequestValidationError([{ field: 'reason', message: 'reason is required to reject a timesheet' }]);
-    return this.change({ type: 'RejectTimesheet', key: keyOf(resourceId, weekStart), reason: body.reason }, { ...meta, reason: body.reason });
-  }
-
-  private async change(command: TimesheetCommand, metadata: CommandMetadata) {
-    const { state } = await this.streams.decide(timesheetStream(command.key), timesheetDecider, command, metadata);
-    return { ...command.key, ...state };
+  reject(@Param() key: TimesheetParams, @Body() body: RejectTimesheetRequest, @CommandMeta() metadata: CommandMetadata): Promise<TimesheetView> {
+    const command = new ChangeTimesheetCommand({ type: 'RejectTimesheet', key: keyOf(key), reason: body.reason }, { ...metadata, reason: body.reason });
+    return this.answers.afterChange(command, new GetTimesheetQuery(keyOf(key)));
   }
 }

@@ -1,0 +1,2 @@
+/** The injection token of the service's `AppConfig`. */
+export const APP_CONFIG = 'AppConfig';

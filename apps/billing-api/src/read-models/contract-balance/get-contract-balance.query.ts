@@ -1,0 +1,3 @@
+export class GetContractBalanceQuery {
+  constructor(readonly contractId: string) {}
+}

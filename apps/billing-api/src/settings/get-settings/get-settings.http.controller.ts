@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { BillingSettings } from '@billing/domain';
+import { READERS, Roles } from '../../auth/roles.decorator';
+import { GetSettingsQuery } from './get-settings.query';
+
+@ApiTags('settings')
+@ApiBearerAuth()
+@Controller('api/settings')
+export class GetSettingsHttpController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The ledger settings' })
+  get(): Promise<BillingSettings> {
+    return this.queries.execute(new GetSettingsQuery());
+  }
+}

@@ -1,0 +1,9 @@
+import type { WorkItemFilter } from '@billing/projections';
+
+export class GetTimeEntryQuery {
+  constructor(readonly timeEntryId: string) {}
+}
+
+export class ListTimeEntriesQuery {
+  constructor(readonly filter: Omit<WorkItemFilter, 'sourceType'>) {}
+}

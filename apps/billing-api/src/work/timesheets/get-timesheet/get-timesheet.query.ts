@@ -1,0 +1,5 @@
+import type { TimesheetKey } from '@billing/domain';
+
+export class GetTimesheetQuery {
+  constructor(readonly key: TimesheetKey) {}
+}

@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import { cached } from '../cached-statement';
+import { SqlWhere } from '../sql-where';
+import type { SourceType } from '@billing/domain';
+
+/** Where a source item is on its way to money. */
+export type WorkItemStatus = 'PENDING' | 'APPROVED' | 'POSTED';
+
+export interface WorkItemRef {
+  itemId: string;
+  sourceType: SourceType;
+  streamId: string;
+  accountId: string;
+  contractId: string | null;
+  itemDate: string;
+  status: WorkItemStatus;
+}
+
+export interface WorkItemRow extends WorkItemRef {
+  itemType: string;
+  resourceId: string | null;
+  workTypeId: string | null;
+  ticketId: string | null;
+  data: Record<string, unknown>;
+  loggedAt: string;
+}
+
+interface Row {
+  item_id: string;
+  source_type: SourceType;
+  item_type: string;
+  stream_id: string;
+  account_id: string;
+  contract_id: string | null;
+  item_date: string;
+  status: WorkItemStatus;
+  resource_id: string | null;
+  work_type_id: string | null;
+  ticket_id: string | null;
+  data: string;
+  logged_at: string;
+}
+
+const toRow = (r: Row): WorkItemRow => ({
+  itemId: r.item_id,
+  sourceType: r.source_type,
+  itemType: r.item_type,
+  streamId: r.stream_id,
+  accountId: r.account_id,
+  contractId: r.contract_id,
+  itemDate: r.item_date,
+  status: r.status,
+  resourceId: r.resource_id,
+  workTypeId: r.work_type_id,
+  ticketId: r.ticket_id,
+  data: JSON.parse(r.data),
+  loggedAt: r.logged_at,
+});
+
+export function findWorkItems(db: Database.Database, itemId: string): WorkItemRow[] {
+  return cached<[string], Row>(db, 'SELECT * FROM work_items WHERE item_id = ?').all(itemId).map(toRow);
+}
+
+export function findWorkItem(db: Database.Database, itemId: string, sourceType: SourceType): WorkItemRow | undefined {
+  const row = cached<[string, string], Row>(db, 'SELECT * FROM work_items WHERE item_id = ? AND source_type = ?').get(itemId, sourceType);
+  return row && toRow(row);
+}
+
+export interface WorkItemFilter {
+  sourceType?: SourceType;
+  itemType?: string;
+  accountId?: string;
+  contractId?: string;
+  resourceId?: string;
+  ticketId?: string;
+  statuses?: WorkItemStatus[];
+  from?: string;
+  to?: string;
+}
+
+export function listWorkItems(db: Database.Database, filter: WorkItemFilter): WorkItemRow[] {
+  const where = new SqlWhere()
+    .when('source_type', '=', filter.sourceType)
+    .when('item_type', '=', filter.itemType)
+    .when('account_id', '=', filter.accountId)
+    .when('contract_id', '=', filter.contractId)
+    .when('resource_id', '=', filter.resourceId)
+    .when('ticket_id', '=', filter.ticketId)
+    .when('item_date', '>=', filter.from)
+    .when('item_date', '<=', filter.to)
+    .whenIn('status', filter.statuses);
+  return cached<unknown[], Row>(db, `SELECT * FROM work_items${where.clause} ORDER BY item_date, item_id`).all(...where.params).map(toRow);
+}

@@ -1,0 +1,78 @@
+import type { BillingItemData, ContractTerms, TimeEntryData } from '@billing/domain';
+
+/**
+ * Whole event data for read-model specs, each with plain defaults a spec overrides where it
+ * matters: the terms of a contract, a logged time entry, a posted billing item.
+ */
+
+/** An active Time & Materials contract of account `acme`, for 2026, no rates of its own. */
+export const contractTerms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
+  contractId: 'tm',
+  accountId: 'acme',
+  name: 'Acme T&M',
+  type: 'TIME_AND_MATERIALS',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  status: 'ACTIVE',
+  purchaseOrderNumber: null,
+  isDefault: false,
+  exclusionSetId: null,
+  excludedWorkTypeIds: [],
+  excludedRoleIds: [],
+  exclusionContractId: null,
+  billToAccountId: null,
+  roleRates: [],
+  overageRate: null,
+  blockHourMultipliers: [],
+  periodType: null,
+  setupFee: null,
+  ...overrides,
+});
+
+/** Two hours of remote work by `r-1` as `eng` for `acme` on 2026-11-02, on no contract. */
+export const timeEntry = (overrides: Partial<TimeEntryData> = {}): TimeEntryData => ({
+  timeEntryId: 'te-1',
+  accountId: 'acme',
+  resourceId: 'r-1',
+  roleId: 'eng',
+  workTypeId: 'remote',
+  dateWorked: '2026-11-02',
+  startTime: null,
+  hoursWorked: '2',
+  offsetHours: '0',
+  ticketId: null,
+  summary: null,
+  requestedContractId: null,
+  contractId: null,
+  routing: [],
+  hoursToBill: '2',
+  ...overrides,
+});
+
+/** A charge of 1 × $10.00 for `acme`, posted whole and billed to `acme` on 2026-11-10. */
+export const billingItem = (overrides: Partial<BillingItemData> = {}): BillingItemData => ({
+  billingItemId: 'bi-1',
+  postingId: 'p-1',
+  sourceItemId: 'ch-1',
+  sourceType: 'CHARGE',
+  type: 'CHARGE',
+  part: 'WHOLE',
+  accountId: 'acme',
+  billToAccountId: 'acme',
+  contractId: null,
+  purchaseOrderNumber: null,
+  itemDate: '2026-11-02',
+  postedDate: '2026-11-10',
+  quantity: '1',
+  rate: '10',
+  amount: '10.00',
+  tax: '0.00',
+  cost: '0.00',
+  covered: false,
+  noCharge: false,
+  taxCategoryId: null,
+  draws: [],
+  description: 'Charge',
+  approvedBy: 'fin-1',
+  ...overrides,
+});
