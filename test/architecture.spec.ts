@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -27,14 +27,20 @@ interface Rule {
   lib: string;
   /** Allowed non-relative imports (exact names or prefixes ending in '/'). */
   allowed: string[];
+  /** The rule holds for the library's benchmarks too. */
+  benchToo?: boolean;
 }
 
 const RULES: Rule[] = [
   { lib: 'libs/billing-domain', allowed: ['decimal.js'] },
-  { lib: 'libs/event-store', allowed: ['better-sqlite3', '@eventstore/db-client', 'node:'] },
+  // The store is generic infrastructure: no billing word, no projections (its benchmark included).
+  { lib: 'libs/event-store', allowed: ['better-sqlite3', '@eventstore/db-client', 'node:'], benchToo: true },
   // node:worker_threads and node:path: the projections may run in a worker thread of their own.
   { lib: 'libs/projections', allowed: ['better-sqlite3', '@billing/event-store', '@billing/domain', 'node:worker_threads', 'node:path'] },
 ];
+
+/** The benchmarks' shared helpers know nothing of the ledger: Node, and the compiler their child processes are built with. */
+const BENCH_SUPPORT_ALLOWED = ['node:', '@swc/core'];
 
 function allowed(specifier: string, rule: Rule): boolean {
   return rule.allowed.some((a) => specifier === a || (a.endsWith(':') || a.endsWith('/') ? specifier.startsWith(a) : specifier.startsWith(`${a}/`)));
@@ -45,17 +51,30 @@ describe('architecture: dependency rules', () => {
     it(`${rule.lib} imports only ${rule.allowed.join(', ')} (and itself)`, () => {
       const violations: string[] = [];
       const libRoot = join(root, rule.lib);
-      for (const file of sourceFiles(join(libRoot, 'src')).filter((f) => !isTest(f))) {
+      const bench = join(libRoot, 'bench');
+      const files = [...sourceFiles(join(libRoot, 'src')).filter((f) => !isTest(f)), ...(rule.benchToo && existsSync(bench) ? sourceFiles(bench) : [])];
+      for (const file of files) {
         for (const specifier of importsOf(file)) {
           if (specifier.startsWith('.')) {
             const target = join(file, '..', specifier);
-            if (relative(libRoot, target).startsWith('..')) violations.push(`${relative(root, file)} → ${specifier} (outside the library)`);
+            const benchSupport = file.startsWith(bench) && !relative(join(root, 'bench/support'), target).startsWith('..');
+            if (relative(libRoot, target).startsWith('..') && !benchSupport) violations.push(`${relative(root, file)} → ${specifier} (outside the library)`);
           } else if (!allowed(specifier, rule)) violations.push(`${relative(root, file)} → ${specifier}`);
         }
       }
       expect(violations).toEqual([]);
     });
   }
+
+  it('bench/support imports only Node and the compiler, nothing of the ledger', () => {
+    const dir = join(root, 'bench/support');
+    const violations = sourceFiles(dir).flatMap((file) =>
+      importsOf(file)
+        .filter((s) => (s.startsWith('.') ? relative(dir, join(file, '..', s)).startsWith('..') : !BENCH_SUPPORT_ALLOWED.some((a) => s.startsWith(a))))
+        .map((s) => `${relative(root, file)} → ${s}`),
+    );
+    expect(violations).toEqual([]);
+  });
 
   it('the checker sees a forbidden import (it can fail)', () => {
     const rule = RULES[0];
@@ -64,6 +83,76 @@ describe('architecture: dependency rules', () => {
     expect(allowed('node:fs', rule)).toBe(false);
     expect(allowed('decimal.js', rule)).toBe(true);
     expect(importsOf(join(__dirname, 'support/test-app.ts'))).toContain('@billing/domain');
+  });
+
+  it('the checker sees a store library that imports projections, by alias or by path (it can fail)', () => {
+    const store = RULES.find((r) => r.lib === 'libs/event-store')!;
+    expect(allowed('@billing/projections', store)).toBe(false);
+    expect(relative(join(root, store.lib), join(root, 'libs/event-store/bench', '../../projections/src/runner/projection-runner')).startsWith('..')).toBe(true);
+  });
+});
+
+const ALIASES: Record<string, string> = {
+  '@billing/domain': 'libs/billing-domain/src',
+  '@billing/event-store': 'libs/event-store/src',
+  '@billing/projections': 'libs/projections/src',
+};
+
+/** The file an import names, or undefined for a package. */
+function resolveImport(from: string, specifier: string): string | undefined {
+  const alias = Object.keys(ALIASES).find((a) => specifier === a || specifier.startsWith(`${a}/`));
+  const base = alias ? join(root, ALIASES[alias], specifier.slice(alias.length)) : specifier.startsWith('.') ? join(dirname(from), specifier) : undefined;
+  if (base === undefined) return undefined;
+  return [`${base}.ts`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+}
+
+/** Every import cycle among the files, each as the files around it, by Tarjan's strongly connected components. */
+export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let index = 0;
+  const indexOf = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string) => {
+    indexOf.set(node, index);
+    low.set(node, index++);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!indexOf.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, indexOf.get(next)!));
+    }
+    if (low.get(node) !== indexOf.get(node)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1 || (graph.get(node) ?? []).includes(node)) cycles.push(component.sort());
+  };
+  for (const node of graph.keys()) if (!indexOf.has(node)) visit(node);
+  return cycles;
+}
+
+describe('architecture: no import cycles', () => {
+  it('no file of the service or the libraries imports itself back through others', () => {
+    const files = ['apps', 'libs'].flatMap((dir) => sourceFiles(join(root, dir))).filter((f) => !isTest(f));
+    const graph = new Map(files.map((file) => [file, importsOf(file).flatMap((s) => resolveImport(file, s) ?? [])]));
+    expect(importCycles(graph).map((cycle) => cycle.map((f) => relative(root, f)))).toEqual([]);
+  });
+
+  it('the check sees a cycle, a self-import and an alias back into a library (it can fail)', () => {
+    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(importCycles(new Map([['a', ['a']]]))).toEqual([['a']]);
+    expect(importCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(resolveImport(join(root, 'apps/billing-api/src/main.ts'), '@billing/domain')).toBe(join(root, 'libs/billing-domain/src/index.ts'));
+    expect(resolveImport(join(root, 'libs/billing-domain/src/index.ts'), './shared')).toBe(join(root, 'libs/billing-domain/src/shared/index.ts'));
+    expect(resolveImport(join(root, 'apps/billing-api/src/main.ts'), 'decimal.js')).toBeUndefined();
   });
 });
 
