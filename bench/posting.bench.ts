@@ -36,6 +36,11 @@ import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { setUpLinkedContracts } from '../test/support/msp-fixture';
 import { startTestApp, type TestApp } from '../test/support/test-app';
+import { startTimerRssSampler } from './support/memory';
+import { mb, percentiles, perSecond, positiveInt, round, type Percentiles } from './support/numbers';
+import { pool } from './support/pool';
+import { progressLog } from './support/progress';
+import { msSince, now } from './support/timing';
 
 const ACCOUNTS = positiveInt(process.env.BENCH_ACCOUNTS, 100);
 const ENTRIES_PER_ACCOUNT = positiveInt(process.env.BENCH_ENTRIES_PER_ACCOUNT, 100);
@@ -50,12 +55,7 @@ const TOTAL = ACCOUNTS * ENTRIES_PER_ACCOUNT;
 
 const TARGETS = { postOneBatchMs: 5000, queryP99Ms: 20 };
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-const log = (message: string) => process.stderr.write(`[bench:posting] ${message}\n`);
+const log = progressLog('bench:posting');
 /** With BENCH_PHASE_MARKS=1, phase boundaries go to stderr on the monotonic clock (µs), the clock of a .cpuprofile's timestamps, to slice a profile by phase. */
 const mark = (phase: string, edge: 'start' | 'end') => {
   if (process.env.BENCH_PHASE_MARKS === '1') log(`mark ${phase} ${edge} ${process.hrtime.bigint() / 1000n}`);
@@ -68,25 +68,13 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
     mark(name, 'end');
   }
 }
-const now = () => process.hrtime.bigint();
-const msSince = (start: bigint) => Number(now() - start) / 1e6;
-const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
-const perSecond = (count: number, ms: number) => Math.round((count * 1000) / ms);
-const mb = (bytes: number) => round(bytes / 1024 / 1024);
 
 // ---------------------------------------------------------------------------------------------
 // Memory sampling
 // ---------------------------------------------------------------------------------------------
 
-let peakRss = process.memoryUsage().rss;
-/** The peak of the current run alone (reset when a run starts). */
-let runPeakRss = peakRss;
-const sampler = setInterval(() => {
-  const rss = process.memoryUsage.rss(); // the cheap form: no walk of the heap spaces
-  peakRss = Math.max(peakRss, rss);
-  runPeakRss = Math.max(runPeakRss, rss);
-}, 50);
-sampler.unref();
+/** The whole process's peak, and (its window restarted when a run starts) the current run's. */
+const rss = startTimerRssSampler(50);
 
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers: every answer is checked; a refusal stops the run with its body
@@ -120,26 +108,6 @@ function check(res: Response, what: string, expected: number[] = [200, 201]): Re
     throw new Error(`${what} → ${res.status} (expected ${expected.join('/')}): ${body.length > 4000 ? `${body.slice(0, 4000)}…` : body}`);
   }
   return res;
-}
-
-/** Runs `work` over `items` with at most `limit` in flight; answers in the order of `items`. */
-async function pool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
-function percentiles(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-  return { n: sorted.length, p50: round(at(50), 2), p90: round(at(90), 2), p99: round(at(99), 2), max: round(sorted[sorted.length - 1], 2), mean: round(sorted.reduce((a, b) => a + b, 0) / sorted.length, 2) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,7 +212,7 @@ async function setUp(t: TestApp): Promise<Phase & { blockContracts: string[] }> 
   const rest = await pool(accountIds.slice(1), SETUP_CONCURRENCY, (accountId) => setUpLinkedContracts(t, { accountId, blockHours: BLOCK_HOURS }));
   const durationMs = msSince(started);
   return {
-    durationMs: round(durationMs),
+    durationMs: round(durationMs, 1),
     accounts: ACCOUNTS,
     requests: ACCOUNTS * 9,
     concurrency: SETUP_CONCURRENCY,
@@ -270,7 +238,7 @@ async function logEntries(t: TestApp, technicianKey: string): Promise<Phase> {
   });
   const durationMs = msSince(started);
   return {
-    durationMs: round(durationMs),
+    durationMs: round(durationMs, 1),
     entries: ENTRIES.length,
     concurrency: CONCURRENCY,
     entriesPerSecond: perSecond(ENTRIES.length, durationMs),
@@ -292,7 +260,7 @@ async function preview(t: TestApp): Promise<Phase> {
   const errors = items.filter((i) => i.error !== null || i.preview === null);
   if (errors.length) throw new Error(`preview: ${errors.length} items cannot be rated (first: ${JSON.stringify(errors[0])})`);
   return {
-    durationMs: round(durationMs),
+    durationMs: round(durationMs, 1),
     items: items.length,
     timeEntries: entries.length,
     otherItems: items.length - entries.length,
@@ -334,7 +302,7 @@ async function postOneBatch(t: TestApp): Promise<Phase> {
   return {
     mode: 'one request',
     requests: 1,
-    durationMs: round(durationMs),
+    durationMs: round(durationMs, 1),
     itemsPerSecond: perSecond(ids.length, durationMs),
     ...summarisePosted(res.body.posted as BillingItem[], ids),
     responseBytes: res.text.length,
@@ -358,7 +326,7 @@ async function postInBatches(t: TestApp): Promise<Phase> {
   return {
     mode: `${Math.ceil(ENTRY_IDS_BY_DATE.length / BATCH_SIZE)} sequential requests of ${BATCH_SIZE} items (ordered by date worked)`,
     requests: latencies.length,
-    durationMs: round(durationMs),
+    durationMs: round(durationMs, 1),
     itemsPerSecond: perSecond(ENTRY_IDS_BY_DATE.length, durationMs),
     ...summarisePosted(posted, ENTRY_IDS_BY_DATE),
     requestLatencyMs: percentiles(latencies),
@@ -386,7 +354,7 @@ async function queryLatencies(t: TestApp, blockContracts: string[]) {
       (body) => void (body.type === 'BLOCK_HOURS' || fail(`balance: ${JSON.stringify(body)}`)),
     ],
   ];
-  const results: Record<string, ReturnType<typeof percentiles> & { responseBytes: number }> = {};
+  const results: Record<string, Percentiles & { responseBytes: number }> = {};
   for (const [name, url, validate] of variants) {
     let bytes = 0;
     for (let i = 0; i < QUERY_WARMUP; i++) check(await t.as().get(url()), `${name} (warm-up)`);
@@ -439,7 +407,7 @@ async function run(mode: 'one-batch' | 'batches', folders: string[]) {
   folders.push(dataDir);
   const runStarted = now();
   const rssAtStartMb = mb(process.memoryUsage().rss);
-  runPeakRss = process.memoryUsage().rss;
+  rss.restartWindow();
   const startStarted = now();
   const started = await startTestApp({ dataDir });
   const keepAlive = keepAliveAgent();
@@ -448,7 +416,7 @@ async function run(mode: 'one-batch' | 'batches', folders: string[]) {
     // Listen on a loopback port ourselves: supertest then reuses it instead of opening and
     // closing a listener around every request (and it allows requests in flight at once).
     await t.app.listen(0, '127.0.0.1');
-    const appStartMs = round(msSince(startStarted));
+    const appStartMs = round(msSince(startStarted), 1);
     const technicianKey = await t.keyFor('technician');
     log(`${mode}: app started in ${appStartMs} ms on ${dataDir}`);
 
@@ -463,7 +431,7 @@ async function run(mode: 'one-batch' | 'batches', folders: string[]) {
     log(`${mode}: posted ${posting.postedSourceItems} items in ${posting.durationMs} ms (${posting.itemsPerSecond}/s)`);
     const queryStarted = now();
     const queries = await phase(`${mode}:queries`, () => queryLatencies(t, setup.blockContracts));
-    const queriesMs = round(msSince(queryStarted));
+    const queriesMs = round(msSince(queryStarted), 1);
     log(`${mode}: queries in ${queriesMs} ms`);
     const health = check(await t.as().get('/health'), 'GET /health');
     const { blockContracts: _blockContracts, ...setupReport } = setup;
@@ -476,8 +444,8 @@ async function run(mode: 'one-batch' | 'batches', folders: string[]) {
       preview: previewed,
       posting,
       queries: { durationMs: queriesMs, requestsPerVariant: QUERY_REQUESTS, warmUpPerVariant: QUERY_WARMUP, sequential: true, latencyMs: queries },
-      memory: { rssAtStartMb, peakSampledRssMb: mb(runPeakRss), rssAtEndMb: mb(process.memoryUsage().rss) },
-      totalMs: round(msSince(runStarted)),
+      memory: { rssAtStartMb, peakSampledRssMb: mb(rss.windowPeak), rssAtEndMb: mb(process.memoryUsage().rss) },
+      totalMs: round(msSince(runStarted), 1),
     };
   } finally {
     keepAlive.destroy(); // idle keep-alive sockets would hold the server's close
@@ -501,7 +469,7 @@ async function main() {
     const batches = await run('batches', folders);
     const queryP99s = [oneBatch, batches].flatMap((r) => Object.entries(r.queries.latencyMs).filter(([name]) => !name.startsWith('GET /health')).map(([, l]) => l.p99));
     const worstQueryP99 = Math.max(...queryP99s);
-    const peakSampledRssMb = mb(Math.max(peakRss, process.memoryUsage().rss));
+    const peakSampledRssMb = mb(Math.max(rss.peak, process.memoryUsage().rss));
     const result = {
       benchmark: 'approve-and-post',
       node: process.version,
@@ -539,10 +507,10 @@ async function main() {
       runs: { oneBatch, batches },
       memory: {
         peakSampledRssMb,
-        maxRssMb: round(process.resourceUsage().maxRSS / 1024),
+        maxRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
         note: 'whole process: both runs, the supertest client and the SWC compiler of @swc-node/register',
       },
-      totalDurationMs: round(msSince(started)),
+      totalDurationMs: round(msSince(started), 1),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
