@@ -1,34 +1,11 @@
 import { NotFound } from '../shared/domain-errors';
 import { routeTimeEntry } from '../rating/routing';
 import { conflict, deciderSpec, notFound, rule } from '../testing/decider-spec';
+import { contractTerms, newContractTerms } from '../testing/fixtures';
 import { contractDecider, type ContractCommand, type PurchaseBlock } from './contract.decider';
-import { contractStream, type ContractEvent, type ContractTerms, type NewContractTerms } from './contract.events';
+import { contractStream, type ContractEvent, type NewContractTerms } from './contract.events';
 import type { ContractReferences } from './contract.rules';
 import { toRoutingContract } from './routing-contract';
-
-const newTerms = (overrides: Partial<NewContractTerms> = {}): NewContractTerms => ({
-  contractId: 'tm',
-  accountId: 'acme',
-  name: 'Acme T&M',
-  type: 'TIME_AND_MATERIALS',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  purchaseOrderNumber: null,
-  isDefault: false,
-  exclusionSetId: null,
-  excludedWorkTypeIds: [],
-  excludedRoleIds: [],
-  exclusionContractId: null,
-  billToAccountId: null,
-  roleRates: [],
-  overageRate: null,
-  blockHourMultipliers: [],
-  periodType: null,
-  setupFee: null,
-  ...overrides,
-});
-
-const created = (overrides: Partial<NewContractTerms> = {}): ContractTerms => ({ ...newTerms(overrides), status: 'ACTIVE' });
 
 const references = (overrides: Partial<ContractReferences> = {}): ContractReferences => ({
   accounts: { acme: { parentAccountId: 'group' }, group: { parentAccountId: null }, other: { parentAccountId: null } },
@@ -44,11 +21,11 @@ const contracts = deciderSpec(contractDecider);
 
 const create = (overrides: Partial<NewContractTerms> = {}, refs: ContractReferences = references()): ContractCommand => ({
   type: 'CreateContract',
-  terms: newTerms(overrides),
+  terms: newContractTerms(overrides),
   references: refs,
 });
 
-const createdEvent = (overrides: Partial<NewContractTerms> = {}): ContractEvent => ({ type: 'ContractCreated', data: created(overrides) });
+const createdEvent = (overrides: Partial<NewContractTerms> = {}): ContractEvent => ({ type: 'ContractCreated', data: contractTerms(overrides) });
 
 describe('contract decider', () => {
   it('names its stream contract-{id}', () => {
@@ -159,7 +136,7 @@ describe('contract decider', () => {
     });
 
     it('the exclusion contract belongs to the same account or its parent', () => {
-      const refs = (accountId: string) => references({ contracts: { blk: created({ contractId: 'blk', accountId }) } });
+      const refs = (accountId: string) => references({ contracts: { blk: contractTerms({ contractId: 'blk', accountId }) } });
       contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('acme'))).then([createdEvent({ exclusionContractId: 'blk' })]);
       contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('group'))).then([createdEvent({ exclusionContractId: 'blk' })]);
       contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('other'))).then(rule('exclusion-contract-account'));
@@ -232,7 +209,7 @@ describe('contract decider', () => {
 
     it('refuses a link that closes a cycle (A → B → A), listing it', () => {
       // given: B already sends its exclusions to A (tm)
-      const refs = references({ contracts: { b: created({ contractId: 'b', exclusionContractId: 'tm' }), tm: created() } });
+      const refs = references({ contracts: { b: contractTerms({ contractId: 'b', exclusionContractId: 'tm' }), tm: contractTerms() } });
       contracts
         .given([createdEvent()])
         .when(change({ exclusionContractId: 'b' }, refs))
@@ -241,7 +218,7 @@ describe('contract decider', () => {
 
     it('refuses a link into a loop further down the chain', () => {
       const refs = references({
-        contracts: { b: created({ contractId: 'b', exclusionContractId: 'c' }), c: created({ contractId: 'c', exclusionContractId: 'b' }) },
+        contracts: { b: contractTerms({ contractId: 'b', exclusionContractId: 'c' }), c: contractTerms({ contractId: 'c', exclusionContractId: 'b' }) },
       });
       contracts
         .given([createdEvent()])
@@ -250,7 +227,7 @@ describe('contract decider', () => {
     });
 
     it('accepts a chain that ends, and removing the link', () => {
-      const refs = references({ contracts: { b: created({ contractId: 'b', exclusionContractId: 'c' }), c: created({ contractId: 'c' }) } });
+      const refs = references({ contracts: { b: contractTerms({ contractId: 'b', exclusionContractId: 'c' }), c: contractTerms({ contractId: 'c' }) } });
       const linked = termsChanged({ exclusionContractId: 'b' });
       contracts.given([createdEvent()]).when(change({ exclusionContractId: 'b' }, refs)).then([linked]);
       contracts.given([createdEvent(), linked]).when(change({ exclusionContractId: null })).then([termsChanged({ exclusionContractId: null })]);
@@ -417,9 +394,9 @@ describe('contract decider', () => {
 
   describe('toRoutingContract', () => {
     it('maps terms and an exclusion set to what routing reads (billing-rules §4 example)', () => {
-      const rec = created({ contractId: 'rec', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', exclusionSetId: 'silver', exclusionContractId: 'blk' });
-      const blk = created({ contractId: 'blk', type: 'BLOCK_HOURS', excludedWorkTypeIds: ['after-hours'], exclusionContractId: 'tm' });
-      const tm = created();
+      const rec = contractTerms({ contractId: 'rec', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', exclusionSetId: 'silver', exclusionContractId: 'blk' });
+      const blk = contractTerms({ contractId: 'blk', type: 'BLOCK_HOURS', excludedWorkTypeIds: ['after-hours'], exclusionContractId: 'tm' });
+      const tm = contractTerms();
       const routing = {
         rec: toRoutingContract(rec, { workTypeIds: ['onsite', 'after-hours'], roleIds: [] }),
         blk: toRoutingContract(blk),

@@ -1,30 +1,11 @@
 import { deciderSpec } from '../testing/decider-spec';
+import { contractTerms } from '../testing/fixtures';
 import { contractDecider } from './contract.decider';
 import type { ContractEvent, ContractTerms, ExistingContract } from './contract.events';
 import { ratingSnapshotOf } from './rating-snapshot';
 
-const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
-  contractId: 'c1',
-  accountId: 'acme',
-  name: 'Acme',
-  type: 'TIME_AND_MATERIALS',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  status: 'ACTIVE',
-  purchaseOrderNumber: null,
-  isDefault: false,
-  exclusionSetId: null,
-  excludedWorkTypeIds: [],
-  excludedRoleIds: [],
-  exclusionContractId: null,
-  billToAccountId: null,
-  roleRates: [],
-  overageRate: null,
-  blockHourMultipliers: [],
-  periodType: null,
-  setupFee: null,
-  ...overrides,
-});
+/** The contract `c1` of `acme`: T&M for 2026 unless a case says otherwise. */
+const terms = (overrides: Partial<ContractTerms> = {}) => contractTerms({ contractId: 'c1', name: 'Acme', ...overrides });
 const at = '2026-01-01T09:00:00.000Z';
 
 /** The contract the events fold to, as the handler would load it. */

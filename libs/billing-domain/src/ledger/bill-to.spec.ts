@@ -1,41 +1,10 @@
 import type { AccountTerms } from '../accounts/account.events';
 import type { ContractTerms } from '../contracts/contract.events';
+import { accountTerms, contractTerms } from '../testing/fixtures';
 import { billToOf, type BillTo } from './bill-to';
 
-const account = (overrides: Partial<AccountTerms> = {}): AccountTerms => ({
-  accountId: 'acme',
-  name: 'Acme Ltd',
-  parentAccountId: null,
-  invoiceToParent: false,
-  taxRegionId: null,
-  taxExempt: false,
-  paymentTermsDays: 30,
-  currency: 'USD',
-  ...overrides,
-});
-
-const contract = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
-  contractId: 'tm',
-  accountId: 'acme',
-  name: 'Acme T&M',
-  type: 'TIME_AND_MATERIALS',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  status: 'ACTIVE',
-  purchaseOrderNumber: 'PO-7',
-  isDefault: false,
-  exclusionSetId: null,
-  excludedWorkTypeIds: [],
-  excludedRoleIds: [],
-  exclusionContractId: null,
-  billToAccountId: null,
-  roleRates: [],
-  overageRate: null,
-  blockHourMultipliers: [],
-  periodType: null,
-  setupFee: null,
-  ...overrides,
-});
+/** The contract `tm` of `acme`, with its purchase order number PO-7. */
+const contract = (overrides: Partial<ContractTerms> = {}) => contractTerms({ purchaseOrderNumber: 'PO-7', ...overrides });
 
 describe('billToOf (billing-rules §10: the bill-to account, and the purchase order an item carries)', () => {
   describe('an item on a contract', () => {
@@ -57,7 +26,7 @@ describe('billToOf (billing-rules §10: the bill-to account, and the purchase or
       ['without a parent → the account', {}, { billToAccountId: 'acme', purchaseOrderNumber: null }],
       ['set to invoice to a parent it does not have → the account', { invoiceToParent: true, parentAccountId: null }, { billToAccountId: 'acme', purchaseOrderNumber: null }],
     ])('given an account %s, with no purchase order number', (_name, terms, expected) => {
-      expect(billToOf({ account: account(terms) })).toEqual(expected);
+      expect(billToOf({ account: accountTerms(terms) })).toEqual(expected);
     });
   });
 });

@@ -1,14 +1,9 @@
-import type { AccountState } from '../accounts/account.events';
 import type { RoutingContract } from '../rating/rating-inputs';
 import { conflict, deciderSpec, notFound, rule } from '../testing/decider-spec';
+import { activeAccount } from '../testing/fixtures';
 import type { ItemApprovedData } from './item-approval';
 import { timeEntryDecider, type TimeEntryCommand, type TimeEntryContext } from './time-entry.decider';
 import type { TimeEntryData, TimeEntryEvent, TimeEntryRequest } from './time-entry.events';
-
-const account: AccountState = {
-  status: 'active',
-  terms: { accountId: 'acme', name: 'Acme', parentAccountId: null, invoiceToParent: false, taxRegionId: null, taxExempt: false, paymentTermsDays: 30, currency: 'USD' },
-};
 
 const contract = (id: string, overrides: Partial<RoutingContract & { accountId: string }> = {}): RoutingContract & { accountId: string } => ({
   id,
@@ -25,7 +20,7 @@ const contract = (id: string, overrides: Partial<RoutingContract & { accountId: 
 
 // the linked contracts of billing-rules §4
 const context: TimeEntryContext = {
-  account,
+  account: activeAccount(),
   roleExists: true,
   workType: { id: 'onsite', billable: true, modifier: { kind: 'none' }, minHours: '1' },
   defaultContractId: 'rec',

@@ -1,33 +1,12 @@
-import type { BillingItemData, ContractTerms, TimeEntryData } from '@billing/domain';
+import type { BillingItemData, TimeEntryData } from '@billing/domain';
 
 /**
  * Whole event data for read-model specs, each with plain defaults a spec overrides where it
  * matters: the terms of a contract, a logged time entry, a posted billing item.
  */
 
-/** An active Time & Materials contract of account `acme`, for 2026, no rates of its own. */
-export const contractTerms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
-  contractId: 'tm',
-  accountId: 'acme',
-  name: 'Acme T&M',
-  type: 'TIME_AND_MATERIALS',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  status: 'ACTIVE',
-  purchaseOrderNumber: null,
-  isDefault: false,
-  exclusionSetId: null,
-  excludedWorkTypeIds: [],
-  excludedRoleIds: [],
-  exclusionContractId: null,
-  billToAccountId: null,
-  roleRates: [],
-  overageRate: null,
-  blockHourMultipliers: [],
-  periodType: null,
-  setupFee: null,
-  ...overrides,
-});
+/** The active Time & Materials contract `tm` of account `acme` for 2026, every other field null or empty: the domain specs' own builder. */
+export { contractTerms } from '@billing/domain/testing/fixtures';
 
 /** Two hours of remote work by `r-1` as `eng` for `acme` on 2026-11-02, on no contract. */
 export const timeEntry = (overrides: Partial<TimeEntryData> = {}): TimeEntryData => ({

@@ -1,36 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { ContractEvent, ContractTerms } from '@billing/domain';
+import type { ContractEvent } from '@billing/domain';
+import { contractTerms } from '@billing/domain/testing/fixtures';
 import { projectionSpec } from '../../testing/projection-spec';
 import { contractsProjection } from './contracts.projection';
 import { findContract, findDefaultContract, listContracts } from './contracts.query';
 
-const terms = (overrides: Partial<ContractTerms> = {}): ContractTerms => ({
-  contractId: 'blk',
-  accountId: 'acme',
-  name: 'Acme blocks',
-  type: 'BLOCK_HOURS',
-  startDate: '2026-01-01',
-  endDate: '2026-12-31',
-  status: 'ACTIVE',
-  purchaseOrderNumber: null,
-  isDefault: false,
-  exclusionSetId: null,
-  excludedWorkTypeIds: [],
-  excludedRoleIds: [],
-  exclusionContractId: null,
-  billToAccountId: null,
-  roleRates: [],
-  overageRate: '140',
-  blockHourMultipliers: [],
-  periodType: null,
-  setupFee: null,
-  ...overrides,
-});
-
 const events: ContractEvent[] = [
-  { type: 'ContractCreated', data: terms() },
-  { type: 'ContractCreated', data: terms({ contractId: 'rec', name: 'Acme recurring', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', overageRate: null, isDefault: true }) },
-  { type: 'ContractCreated', data: terms({ contractId: 'glx', accountId: 'globex', name: 'Globex T&M', type: 'TIME_AND_MATERIALS', overageRate: null }) },
+  { type: 'ContractCreated', data: contractTerms({ contractId: 'blk', name: 'Acme blocks', type: 'BLOCK_HOURS', overageRate: '140' }) },
+  { type: 'ContractCreated', data: contractTerms({ contractId: 'rec', name: 'Acme recurring', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', isDefault: true }) },
+  { type: 'ContractCreated', data: contractTerms({ contractId: 'glx', accountId: 'globex', name: 'Globex T&M' }) },
   {
     type: 'BlockPurchased',
     data: { contractId: 'blk', purchaseId: 'b2', sequence: 2, startDate: '2026-07-01', endDate: '2026-12-31', hours: '10', hourlyRate: '120', purchasedAt: '2026-01-03T00:00:00.000Z' },
