@@ -1,5 +1,6 @@
 import { validate } from 'class-validator';
-import { IsBusinessDate, IsDecimalField } from './decimal-field';
+import { IsBusinessDate } from './business-date-field';
+import { IsDecimalField } from './decimal-field';
 
 class Sample {
   @IsDecimalField({ greaterThan: '0', max: '24' })

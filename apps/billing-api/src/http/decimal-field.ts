@@ -71,24 +71,6 @@ export function IsDecimalField(options: DecimalFieldOptions = {}, validationOpti
   );
 }
 
-/** A business date, `YYYY-MM-DD`, that exists in the calendar. */
-export function IsBusinessDate(validationOptions?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isBusinessDate',
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          const date = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-        },
-        defaultMessage: (args) => `${args?.property} must be a date YYYY-MM-DD`,
-      },
-    },
-    validationOptions,
-  );
-}
-
 /** A validated decimal field as the domain keeps it: a canonical decimal string ("2.50" → "2.5"). */
 export function canonical(value: string | number): string {
   const text = decimalText(value);

@@ -1,8 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
 
 /** Client ids: letters, digits and `._:-`, up to 100 characters (they become part of stream names). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 export const ID_PATTERN_MESSAGE = 'must be 1 to 100 letters, digits or . _ : - (starting with a letter or digit)';
+
+/** An id field (its message names the field). */
+export const IsId = () => Matches(ID_PATTERN, { message: ({ property }) => `${property} ${ID_PATTERN_MESSAGE}` });
+
+/** An optional id field (a filter, a reference that may be absent). */
+export const OptionalId = (api?: ApiPropertyOptions) => applyDecorators(ApiPropertyOptional(api), IsOptional(), IsId());
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 

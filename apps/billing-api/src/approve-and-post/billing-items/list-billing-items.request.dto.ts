@@ -1,16 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { IsIn, IsOptional } from 'class-validator';
+import { OptionalId } from '../../http/ids';
 
 export class ListBillingItemsRequest {
-  @ApiPropertyOptional({ description: 'The account the work was for, or the bill-to account' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId({ description: 'The account the work was for, or the bill-to account' })
   accountId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `contractId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   contractId?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })

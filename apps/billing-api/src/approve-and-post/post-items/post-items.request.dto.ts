@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { ArrayOfDistinct } from '../../http/array-of-distinct';
-import { IsBusinessDate, IsDecimalField } from '../../http/decimal-field';
+import { IsDecimalField } from '../../http/decimal-field';
 import { ID_PATTERN } from '../../http/ids';
+import { OptionalBusinessDate } from '../../http/business-date-field';
 
 /** What the approver may change of one item (labour: any; charges and expenses: amount). */
 export class ItemOverrideRequest {
@@ -49,9 +50,7 @@ export class PostItemsRequest {
   @Matches(ID_PATTERN, { each: true, message: 'each item id must be an id' })
   itemIds!: string[];
 
-  @ApiPropertyOptional({ description: 'The posted date; today when absent' })
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate({ description: 'The posted date; today when absent' })
   postedDate?: string;
 
   @ApiPropertyOptional({

@@ -1,19 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { IsBusinessDate } from '../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { IsIn, IsOptional } from 'class-validator';
+import { OptionalId } from '../../http/ids';
+import { OptionalBusinessDate } from '../../http/business-date-field';
 
 const ITEM_TYPES = ['LABOR', 'CHARGE', 'EXPENSE', 'BLOCK_PURCHASE', 'RETAINER_PURCHASE', 'TICKET_PURCHASE', 'TICKET'];
 
 export class PreviewApproveAndPostRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   accountId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `contractId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   contractId?: string;
 
   @ApiPropertyOptional({ enum: ITEM_TYPES })
@@ -21,13 +17,9 @@ export class PreviewApproveAndPostRequest {
   @IsIn(ITEM_TYPES)
   type?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate()
   from?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate()
   to?: string;
 }

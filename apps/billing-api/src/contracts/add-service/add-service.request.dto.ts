@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { IsDecimalField } from '../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { IsId } from '../../http/ids';
 
 export class AddServiceRequest {
   @ApiPropertyOptional({ description: 'Client id, unique within the contract; the server makes a UUID when absent', example: 'managed-desktop' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Managed desktop' })
@@ -31,6 +31,6 @@ export class AddServiceRequest {
   @ApiPropertyOptional({ description: 'A billing code of type service' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `billingCodeId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   billingCodeId?: string;
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { CONTRACT_STATUSES, type ContractStatus } from '@billing/domain';
-import { IsBusinessDate } from '../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
 import { MAX_LIST } from '../create-contract/create-contract.request.dto';
+import { ID_PATTERN, ID_PATTERN_MESSAGE, IsId } from '../../http/ids';
+import { IsBusinessDate } from '../../http/business-date-field';
 
 /** Present fields only; `null` clears a nullable one. */
 const given = (_object: object, value: unknown) => value !== undefined;
@@ -18,7 +18,7 @@ export class ChangeContractTermsRequest {
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `exclusionSetId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   exclusionSetId?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'The full new list' })
@@ -38,7 +38,7 @@ export class ChangeContractTermsRequest {
   @ApiPropertyOptional({ nullable: true, description: 'null removes the link' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `exclusionContractId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   exclusionContractId?: string | null;
 
   @ApiPropertyOptional({ example: '2027-12-31', description: 'A later end date is a renewal; never before a purchase ends' })

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CONTRACT_TYPES, PERIOD_TYPES, type ContractType, type PeriodType } from '@billing/domain';
-import { IsBusinessDate, IsDecimalField } from '../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { IsDecimalField } from '../../http/decimal-field';
+import { ID_PATTERN, ID_PATTERN_MESSAGE, IsId } from '../../http/ids';
+import { IsBusinessDate } from '../../http/business-date-field';
 
 /** Most ids a list of a contract may hold. */
 export const MAX_LIST = 200;
@@ -11,7 +12,7 @@ export const MAX_LIST = 200;
 export class RoleRateRequest {
   @ApiProperty({ example: 'engineer' })
   @IsString()
-  @Matches(ID_PATTERN, { message: `roleId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   roleId!: string;
 
   @ApiProperty({ type: String, example: '150.00', description: 'Per hour; decimal string or number, at most 4 places' })
@@ -22,7 +23,7 @@ export class RoleRateRequest {
 export class BlockHourMultiplierRequest {
   @ApiProperty({ example: 'architect' })
   @IsString()
-  @Matches(ID_PATTERN, { message: `roleId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   roleId!: string;
 
   @ApiProperty({ type: String, example: '1.5', description: 'Block hours drawn per hour to bill' })
@@ -34,12 +35,12 @@ export class CreateContractRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'acme-blk-2026' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ example: 'acme' })
   @IsString()
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   accountId!: string;
 
   @ApiProperty({ example: 'Acme block hours 2026' })
@@ -73,7 +74,7 @@ export class CreateContractRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `exclusionSetId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   exclusionSetId?: string;
 
   @ApiPropertyOptional({ type: [String] })
@@ -93,13 +94,13 @@ export class CreateContractRequest {
   @ApiPropertyOptional({ description: 'Where work this contract excludes goes' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `exclusionContractId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   exclusionContractId?: string;
 
   @ApiPropertyOptional({ description: 'Third-party or parent billing' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `billToAccountId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   billToAccountId?: string;
 
   @ApiPropertyOptional({ type: [RoleRateRequest], description: 'TIME_AND_MATERIALS, BLOCK_HOURS (overage table), RETAINER, FIXED_PRICE' })

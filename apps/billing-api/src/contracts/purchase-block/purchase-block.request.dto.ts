@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
-import { IsBusinessDate, IsDecimalField } from '../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { IsOptional, IsString } from 'class-validator';
+import { IsDecimalField } from '../../http/decimal-field';
+import { IsId } from '../../http/ids';
+import { IsBusinessDate } from '../../http/business-date-field';
 
 export class PurchaseBlockRequest {
   @ApiPropertyOptional({ description: 'Client id, unique within the contract; the server makes a UUID when absent', example: 'blk-2026-01' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ type: String, example: '20', description: 'Prepaid hours, greater than 0' })

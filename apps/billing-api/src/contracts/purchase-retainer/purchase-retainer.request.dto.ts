@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
-import { IsBusinessDate, IsDecimalField } from '../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { IsOptional, IsString } from 'class-validator';
+import { IsDecimalField } from '../../http/decimal-field';
+import { IsId } from '../../http/ids';
+import { IsBusinessDate } from '../../http/business-date-field';
 
 export class PurchaseRetainerRequest {
   @ApiPropertyOptional({ description: 'Client id, unique within the contract; the server makes a UUID when absent', example: 'ret-2026-q1' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ type: String, example: '5000.00', description: 'Prepaid money, greater than 0' })

@@ -1,18 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsBusinessDate } from '../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../http/ids';
+import { OptionalId } from '../../http/ids';
+import { OptionalBusinessDate } from '../../http/business-date-field';
 
 export class UnbilledDashboardRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   accountId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `contractId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   contractId?: string;
 
   @ApiPropertyOptional({ description: 'Item type: LABOR, LABOR_OVERAGE, CHARGE, EXPENSE, BLOCK_PURCHASE, …' })
@@ -20,24 +16,16 @@ export class UnbilledDashboardRequest {
   @Matches(/^[A-Z_]{1,40}$/, { message: 'type must be an item type such as LABOR' })
   type?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `workTypeId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   workTypeId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `resourceId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   resourceId?: string;
 
-  @ApiPropertyOptional({ description: 'Item date from (inclusive)' })
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate({ description: 'Item date from (inclusive)' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Item date to (inclusive)' })
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate({ description: 'Item date to (inclusive)' })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['AWAITING_POSTING', 'AWAITING_INVOICE'] })
@@ -45,9 +33,7 @@ export class UnbilledDashboardRequest {
   @IsIn(['AWAITING_POSTING', 'AWAITING_INVOICE'])
   stage?: 'AWAITING_POSTING' | 'AWAITING_INVOICE';
 
-  @ApiPropertyOptional({ description: 'Ages are counted to this date; today when absent' })
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate({ description: 'Ages are counted to this date; today when absent' })
   asOf?: string;
 
   @ApiPropertyOptional({ default: 100, maximum: 10000 })

@@ -1,6 +1,6 @@
 import { Matches } from 'class-validator';
 import type { TimesheetKey } from '@billing/domain';
-import { IsBusinessDate } from '../../http/decimal-field';
+import { IsBusinessDate } from '../../http/business-date-field';
 import { ID_PATTERN } from '../../http/ids';
 
 /** The path of a timesheet: `/api/timesheets/:resourceId/:weekStart`. */

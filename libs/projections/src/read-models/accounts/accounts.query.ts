@@ -1,17 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { AccountTerms } from '@billing/domain';
 import { cached } from '../cached-statement';
 
-export interface AccountView {
-  id: string;
-  name: string;
-  parentAccountId: string | null;
-  invoiceToParent: boolean;
-  taxRegionId: string | null;
-  taxExempt: boolean;
-  paymentTermsDays: number;
-  currency: string;
-  createdAt: string;
-}
+/** An account's terms (with `id` for `accountId`) and when it was created. */
+export type AccountView = { id: string } & Omit<AccountTerms, 'accountId'> & { createdAt: string };
 
 interface AccountRow {
   id: string;

@@ -1,15 +1,8 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
-import type { BillingCodeType } from '@billing/domain';
+import type { BillingCodeTerms, BillingCodeType } from '@billing/domain';
 
-export interface BillingCodeView {
-  id: string;
-  name: string;
-  type: BillingCodeType;
-  taxCategory: string | null;
-  glAccount: string | null;
-  createdAt: string;
-}
+export type BillingCodeView = { id: string } & Omit<BillingCodeTerms, 'billingCodeId'> & { createdAt: string };
 
 interface BillingCodeRow {
   id: string;

@@ -1,15 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { RoleTerms } from '@billing/domain';
 import { cached } from '../cached-statement';
 
 /** A role; money and multipliers as canonical decimal strings ("150", "62.5"). */
-export interface RoleView {
-  id: string;
-  name: string;
-  hourlyRate: string;
-  hourlyCost: string;
-  blockHourMultiplier: string;
-  createdAt: string;
-}
+export type RoleView = { id: string } & Omit<RoleTerms, 'roleId'> & { createdAt: string };
 
 interface RoleRow {
   id: string;

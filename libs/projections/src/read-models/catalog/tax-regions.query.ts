@@ -1,14 +1,9 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
-import type { TaxRegionRate } from '@billing/domain';
+import type { TaxRegionRate, TaxRegionTerms } from '@billing/domain';
 
 /** A tax region with its rates in the order given; rates as canonical decimal strings ("0.08875"). */
-export interface TaxRegionView {
-  id: string;
-  name: string;
-  rates: TaxRegionRate[];
-  createdAt: string;
-}
+export type TaxRegionView = { id: string } & Omit<TaxRegionTerms, 'taxRegionId'> & { createdAt: string };
 
 interface TaxRegionRow {
   id: string;

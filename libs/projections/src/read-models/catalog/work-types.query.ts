@@ -1,19 +1,9 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
-import type { WorkTypeModifier } from '@billing/domain';
+import type { WorkTypeModifier, WorkTypeTerms } from '@billing/domain';
 
 /** A work type; hours and the modifier value as canonical decimal strings. */
-export interface WorkTypeView {
-  id: string;
-  name: string;
-  billable: boolean;
-  showOnInvoice: boolean;
-  taxCategory: string | null;
-  minHours: string | null;
-  maxHours: string | null;
-  modifier: WorkTypeModifier;
-  createdAt: string;
-}
+export type WorkTypeView = { id: string } & Omit<WorkTypeTerms, 'workTypeId'> & { createdAt: string };
 
 interface WorkTypeRow {
   id: string;

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsId } from '../../../http/ids';
 
 export class CreateAccountRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'acme' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Acme Dental' })
@@ -17,7 +17,7 @@ export class CreateAccountRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `parentAccountId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   parentAccountId?: string;
 
   @ApiPropertyOptional({ description: 'Non-contract items go to the parent account’s invoices', default: false })
@@ -28,7 +28,7 @@ export class CreateAccountRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `taxRegionId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   taxRegionId?: string;
 
   @ApiPropertyOptional({ default: false })

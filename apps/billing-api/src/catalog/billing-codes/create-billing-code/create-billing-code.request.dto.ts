@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { BILLING_CODE_TYPES, type BillingCodeType } from '@billing/domain';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsId } from '../../../http/ids';
 
 export class CreateBillingCodeRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'hardware' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Hardware' })
@@ -22,7 +22,7 @@ export class CreateBillingCodeRequest {
   @ApiPropertyOptional({ example: 'goods', description: 'The tax category of its items, a code matching the tax regions’ rates; absent: untaxed' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `taxCategory ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   taxCategory?: string;
 
   @ApiPropertyOptional({ example: '4000-Hardware', description: 'General ledger account for the accounting export' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { ID_PATTERN, ID_PATTERN_MESSAGE, IsId } from '../../../http/ids';
 
 /** At most this many ids per list; Autotask has nothing near it in practice. */
 export const MAX_EXCLUDED_IDS = 500;
@@ -9,7 +9,7 @@ export class CreateExclusionSetRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'bronze' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Bronze' })

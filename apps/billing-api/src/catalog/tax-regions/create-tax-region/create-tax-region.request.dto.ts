@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { TAX_RATE_MAX_PLACES } from '@billing/domain';
 import { IsDecimalField } from '../../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsId } from '../../../http/ids';
 
 /** Below 1 with at most 6 places is at most 0.999999. */
 const LARGEST_TAX_RATE = '0.999999';
@@ -11,7 +11,7 @@ const LARGEST_TAX_RATE = '0.999999';
 export class TaxRateRequest {
   @ApiProperty({ example: 'labour', description: 'The tax category it applies to (the code on work types and billing codes)' })
   @IsString()
-  @Matches(ID_PATTERN, { message: `taxCategory ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   taxCategory!: string;
 
   @ApiProperty({ example: 'State', description: 'Shown on invoices; unique within its category' })
@@ -36,7 +36,7 @@ export class CreateTaxRegionRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'nyc' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ example: 'New York City' })

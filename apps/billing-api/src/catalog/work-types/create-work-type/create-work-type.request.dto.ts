@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { dec, MAX_HOURS_PER_ENTRY, WORK_TYPE_MODIFIER_TYPES, type WorkTypeModifierType } from '@billing/domain';
 import { decimalText, IsDecimalField } from '../../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsId } from '../../../http/ids';
 
 /** The bounds of a modifier value by type (billing-rules §2): add any sign, multiply > 0, custom and flat ≥ 0. */
 const VALUE_BOUNDS: Record<Exclude<WorkTypeModifierType, 'none'>, { greaterThan?: string; min?: string; text: string }> = {
@@ -75,7 +75,7 @@ export class CreateWorkTypeRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'onsite' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Onsite' })
@@ -96,7 +96,7 @@ export class CreateWorkTypeRequest {
   @ApiPropertyOptional({ example: 'labour', description: 'The tax category of its labour, a code matching the tax regions’ rates; absent: untaxed' })
   @IsOptional()
   @IsString()
-  @Matches(ID_PATTERN, { message: `taxCategory ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   taxCategory?: string;
 
   @ApiPropertyOptional({ type: String, example: '0.5', description: 'Least hours to bill per entry: 0 to 24, up to 4 places' })

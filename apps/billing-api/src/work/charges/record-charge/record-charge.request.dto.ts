@@ -1,26 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsBusinessDate, IsDecimalField } from '../../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsDecimalField } from '../../../http/decimal-field';
+import { IsId, OptionalId } from '../../../http/ids';
+import { IsBusinessDate } from '../../../http/business-date-field';
 
 export class RecordChargeRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   id?: string;
 
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   accountId!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `contractId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   contractId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `billingCodeId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   billingCodeId?: string;
 
   @ApiProperty({ example: 'SSD 1 TB' })

@@ -1,15 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { IsBusinessDate } from '../../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsId } from '../../../http/ids';
+import { IsBusinessDate } from '../../../http/business-date-field';
 
 export class CompleteTicketRequest {
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   accountId!: string;
 
   @ApiProperty({ description: 'A Per Ticket contract' })
-  @Matches(ID_PATTERN, { message: `contractId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   contractId!: string;
 
   @ApiProperty({ example: '2026-11-16' })

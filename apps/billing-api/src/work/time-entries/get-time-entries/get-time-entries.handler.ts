@@ -6,26 +6,8 @@ import { findWorkItem, listWorkItems, type WorkItemRow, type WorkItemStatus } fr
 import { READ_MODEL_DB } from '../../../infrastructure/read-model-db.token';
 import { GetTimeEntryQuery, ListTimeEntriesQuery } from './get-time-entries.query';
 
-export interface TimeEntryView {
-  id: string;
-  accountId: string;
-  resourceId: string;
-  roleId: string;
-  workTypeId: string;
-  dateWorked: string;
-  startTime: string | null;
-  hoursWorked: string;
-  offsetHours: string;
-  ticketId: string | null;
-  summary: string | null;
-  /** The contract routing chose, or null (no contract). */
-  contractId: string | null;
-  /** The contracts tried, in order (billing-rules §4). */
-  routing: string[];
-  hoursToBill: string;
-  status: WorkItemStatus;
-  loggedAt: string;
-}
+/** A time entry as logged (routing and hours to bill included), with where it stands. */
+export type TimeEntryView = { id: string } & Omit<TimeEntryData, 'timeEntryId' | 'requestedContractId'> & { status: WorkItemStatus; loggedAt: string };
 
 function toView(row: WorkItemRow): TimeEntryView {
   // The work-items read model keeps a time entry's row data as the TimeEntryData of its last event.

@@ -1,27 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { IsBusinessDate } from '../../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsIn, IsOptional } from 'class-validator';
+import { OptionalId } from '../../../http/ids';
+import { OptionalBusinessDate } from '../../../http/business-date-field';
 
 export class ListTimeEntriesRequest {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   accountId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `resourceId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   resourceId?: string;
 
-  @ApiPropertyOptional({ description: 'Date worked from (inclusive)' })
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate({ description: 'Date worked from (inclusive)' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Date worked to (inclusive)' })
-  @IsOptional()
-  @IsBusinessDate()
+  @OptionalBusinessDate({ description: 'Date worked to (inclusive)' })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['PENDING', 'APPROVED', 'POSTED'] })

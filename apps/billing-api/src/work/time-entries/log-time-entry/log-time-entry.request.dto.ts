@@ -1,28 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsBusinessDate, IsDecimalField } from '../../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsDecimalField } from '../../../http/decimal-field';
+import { IsId, OptionalId } from '../../../http/ids';
+import { IsBusinessDate } from '../../../http/business-date-field';
 
 export class LogTimeEntryRequest {
-  @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_PATTERN_MESSAGE}` })
+  @OptionalId({ description: 'Client id; the server makes a UUID when absent' })
   id?: string;
 
   @ApiProperty({ example: 'acme' })
-  @Matches(ID_PATTERN, { message: `accountId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   accountId!: string;
 
   @ApiProperty({ example: 'ann', description: 'The technician who did the work' })
-  @Matches(ID_PATTERN, { message: `resourceId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   resourceId!: string;
 
   @ApiProperty({ example: 'engineer' })
-  @Matches(ID_PATTERN, { message: `roleId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   roleId!: string;
 
   @ApiProperty({ example: 'remote-support' })
-  @Matches(ID_PATTERN, { message: `workTypeId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   workTypeId!: string;
 
   @ApiProperty({ example: '2026-11-16' })
@@ -43,14 +42,10 @@ export class LogTimeEntryRequest {
   @IsDecimalField({ min: '-24', max: '24' })
   offsetHours?: string | number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `ticketId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId()
   ticketId?: string;
 
-  @ApiPropertyOptional({ description: 'Routing starts at this contract; else at the account’s default contract' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `contractId ${ID_PATTERN_MESSAGE}` })
+  @OptionalId({ description: 'Routing starts at this contract; else at the account’s default contract' })
   contractId?: string;
 
   @ApiPropertyOptional()

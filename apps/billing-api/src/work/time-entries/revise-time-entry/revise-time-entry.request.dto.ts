@@ -1,19 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { IsBusinessDate, IsDecimalField } from '../../../http/decimal-field';
-import { ID_PATTERN, ID_PATTERN_MESSAGE } from '../../../http/ids';
+import { IsISO8601, IsString, Length, ValidateIf } from 'class-validator';
+import { IsDecimalField } from '../../../http/decimal-field';
+import { IsId } from '../../../http/ids';
+import { IsBusinessDate } from '../../../http/business-date-field';
 
 /** The fields to change; `null` clears an optional one (startTime, ticketId, contractId, summary) and is refused for the others. */
 const present = (_o: unknown, v: unknown) => v !== undefined;
 export class ReviseTimeEntryRequest {
   @ApiPropertyOptional()
   @ValidateIf(present)
-  @Matches(ID_PATTERN, { message: `roleId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   roleId?: string;
 
   @ApiPropertyOptional()
   @ValidateIf(present)
-  @Matches(ID_PATTERN, { message: `workTypeId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   workTypeId?: string;
 
   @ApiPropertyOptional()
@@ -38,12 +39,12 @@ export class ReviseTimeEntryRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
-  @Matches(ID_PATTERN, { message: `ticketId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   ticketId?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
-  @Matches(ID_PATTERN, { message: `contractId ${ID_PATTERN_MESSAGE}` })
+  @IsId()
   contractId?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
