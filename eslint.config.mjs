@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 
 const nestOrStores = {
   patterns: [
-    { group: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', '@billing/event-store*', '@billing/projections*', 'node:*'], message: 'The domain is pure: no framework, no store, no I/O.' },
+    {
+      group: ['@nestjs/*', 'better-sqlite3', '@eventstore/*', '@billing/event-store*', '@billing/projections*', 'node:*'],
+      message: 'The domain is pure: no framework, no store, no I/O.',
+    },
   ],
 };
 

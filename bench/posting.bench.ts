@@ -175,7 +175,9 @@ function makeEntries(): Entry[] {
 
 const ENTRIES = makeEntries();
 /** Posting order of the batched run: by date worked, as finance would post a period, so a request spans many ledgers. */
-const ENTRY_IDS_BY_DATE = [...ENTRIES].sort((x, y) => x.dateWorked.localeCompare(y.dateWorked) || (x.startTime ?? '').localeCompare(y.startTime ?? '') || x.id.localeCompare(y.id)).map((e) => e.id);
+const ENTRY_IDS_BY_DATE = [...ENTRIES]
+  .sort((x, y) => x.dateWorked.localeCompare(y.dateWorked) || (x.startTime ?? '').localeCompare(y.startTime ?? '') || x.id.localeCompare(y.id))
+  .map((e) => e.id);
 
 // ---------------------------------------------------------------------------------------------
 // One run on a fresh data folder
@@ -277,7 +279,9 @@ function summarisePosted(posted: BillingItem[], ids: readonly string[]) {
   const unexpected = [...sources].filter((id) => !expected.has(id));
   const notPosted = ids.filter((id) => !sources.has(id));
   if (sources.size !== TOTAL || unexpected.length || notPosted.length)
-    throw new Error(`posted ${sources.size} source items, expected ${TOTAL} (not posted: ${notPosted.slice(0, 5).join(', ')}; unexpected: ${unexpected.slice(0, 5).join(', ')})`);
+    throw new Error(
+      `posted ${sources.size} source items, expected ${TOTAL} (not posted: ${notPosted.slice(0, 5).join(', ')}; unexpected: ${unexpected.slice(0, 5).join(', ')})`,
+    );
   const byType: Record<string, number> = {};
   for (const item of posted) byType[item.type] = (byType[item.type] ?? 0) + 1;
   const partsBySource = new Map<string, number>();
@@ -295,7 +299,11 @@ async function postOneBatch(t: TestApp): Promise<Phase> {
   const ids = ENTRIES.map((e) => e.id);
   mark('one-batch:post-request', 'start');
   const started = now();
-  const res = check(await t.as().post('/api/approve-and-post').send({ itemIds: ids, postedDate: POSTED_DATE }), 'POST /api/approve-and-post (one batch)', [200]);
+  const res = check(
+    await t.as().post('/api/approve-and-post').send({ itemIds: ids, postedDate: POSTED_DATE }),
+    'POST /api/approve-and-post (one batch)',
+    [200],
+  );
   const durationMs = msSince(started);
   mark('one-batch:post-request', 'end');
   const projectionCatchUpMs = await waitForProjections(t, 'after posting');
@@ -317,7 +325,11 @@ async function postInBatches(t: TestApp): Promise<Phase> {
   for (let i = 0; i < ENTRY_IDS_BY_DATE.length; i += BATCH_SIZE) {
     const itemIds = ENTRY_IDS_BY_DATE.slice(i, i + BATCH_SIZE);
     const sent = now();
-    const res = check(await t.as().post('/api/approve-and-post').send({ itemIds, postedDate: POSTED_DATE }), `POST /api/approve-and-post (batch ${i / BATCH_SIZE + 1})`, [200]);
+    const res = check(
+      await t.as().post('/api/approve-and-post').send({ itemIds, postedDate: POSTED_DATE }),
+      `POST /api/approve-and-post (batch ${i / BATCH_SIZE + 1})`,
+      [200],
+    );
     latencies.push(msSince(sent));
     posted.push(...(res.body.posted as BillingItem[]));
   }
@@ -343,11 +355,20 @@ async function queryLatencies(t: TestApp, blockContracts: string[]) {
       'GET /api/dashboard/unbilled?limit=1000',
       () => '/api/dashboard/unbilled?limit=1000',
       (body) => {
-        if ((body.items as unknown[]).length !== Math.min(1000, body.total as number)) throw new Error(`dashboard: ${(body.items as unknown[]).length} items of ${body.total}`);
+        if ((body.items as unknown[]).length !== Math.min(1000, body.total as number))
+          throw new Error(`dashboard: ${(body.items as unknown[]).length} items of ${body.total}`);
       },
     ],
-    ['GET /api/dashboard/unbilled?accountId=<random>', () => `/api/dashboard/unbilled?accountId=${pickAccount()}`, (body) => void ((body.total as number) > 0 || fail('dashboard of one account is empty'))],
-    ['GET /api/dashboard/unbilled?stage=AWAITING_INVOICE&limit=100', () => '/api/dashboard/unbilled?stage=AWAITING_INVOICE&limit=100', (body) => void ((body.items as unknown[]).length === 100 || fail('awaiting invoice: not 100 items'))],
+    [
+      'GET /api/dashboard/unbilled?accountId=<random>',
+      () => `/api/dashboard/unbilled?accountId=${pickAccount()}`,
+      (body) => void ((body.total as number) > 0 || fail('dashboard of one account is empty')),
+    ],
+    [
+      'GET /api/dashboard/unbilled?stage=AWAITING_INVOICE&limit=100',
+      () => '/api/dashboard/unbilled?stage=AWAITING_INVOICE&limit=100',
+      (body) => void ((body.items as unknown[]).length === 100 || fail('awaiting invoice: not 100 items')),
+    ],
     [
       'GET /api/contracts/<random block>/balance',
       () => `/api/contracts/${blockContracts[Math.floor(random() * blockContracts.length)]}/balance`,
@@ -467,7 +488,11 @@ async function main() {
     log(`${ACCOUNTS} accounts × ${ENTRIES_PER_ACCOUNT} entries = ${TOTAL} entries; logging concurrency ${CONCURRENCY}`);
     const oneBatch = await run('one-batch', folders);
     const batches = await run('batches', folders);
-    const queryP99s = [oneBatch, batches].flatMap((r) => Object.entries(r.queries.latencyMs).filter(([name]) => !name.startsWith('GET /health')).map(([, l]) => l.p99));
+    const queryP99s = [oneBatch, batches].flatMap((r) =>
+      Object.entries(r.queries.latencyMs)
+        .filter(([name]) => !name.startsWith('GET /health'))
+        .map(([, l]) => l.p99),
+    );
     const worstQueryP99 = Math.max(...queryP99s);
     const peakSampledRssMb = mb(Math.max(rss.peak, process.memoryUsage().rss));
     const result = {
@@ -482,14 +507,21 @@ async function main() {
         entriesPerAccount: ENTRIES_PER_ACCOUNT,
         entries: TOTAL,
         workTypes: Object.fromEntries(['remote', 'onsite', 'out-of-hours'].map((w) => [w, ENTRIES.filter((e) => e.workTypeId === w).length])),
-        hoursLogged: round(ENTRIES.reduce((s, e) => s + Number(e.hoursWorked), 0), 2),
+        hoursLogged: round(
+          ENTRIES.reduce((s, e) => s + Number(e.hoursWorked), 0),
+          2,
+        ),
         dates: 'November 2026',
         blockHoursPerAccount: Number(BLOCK_HOURS),
         postedDate: POSTED_DATE,
         transport: 'supertest over a loopback port of the in-process app, keep-alive connections (client and server share the event loop and its CPU)',
       },
       targets: {
-        postTenThousandInOneRequest: { targetMs: TARGETS.postOneBatchMs, measuredMs: oneBatch.posting.durationMs, met: oneBatch.posting.durationMs < TARGETS.postOneBatchMs },
+        postTenThousandInOneRequest: {
+          targetMs: TARGETS.postOneBatchMs,
+          measuredMs: oneBatch.posting.durationMs,
+          met: oneBatch.posting.durationMs < TARGETS.postOneBatchMs,
+        },
         queryP99: {
           targetMs: TARGETS.queryP99Ms,
           worstMeasuredMs: worstQueryP99,

@@ -40,7 +40,11 @@ describe('accounts over HTTP (command bus → decider → store → projection �
   });
 
   it('the same id with another body is 409', async () => {
-    const res = await t.as().post('/api/accounts').send({ ...acme, name: 'Someone else' }).expect(409);
+    const res = await t
+      .as()
+      .post('/api/accounts')
+      .send({ ...acme, name: 'Someone else' })
+      .expect(409);
     expect(res.body).toMatchObject({ error: 'conflict' });
     expect((await t.as().get('/api/accounts/acme')).body.name).toBe('Acme Dental');
   });
@@ -102,7 +106,11 @@ describe('accounts over HTTP (command bus → decider → store → projection �
 
     it('a huge body', async () => {
       await expectNothingWritten(async () => {
-        const res = await t.as().post('/api/accounts').send({ id: 'huge', name: 'x'.repeat(2_000_000) }).expect(400);
+        const res = await t
+          .as()
+          .post('/api/accounts')
+          .send({ id: 'huge', name: 'x'.repeat(2_000_000) })
+          .expect(400);
         expect(res.body.details[0].message).toMatch(/larger than the limit/);
       });
     });

@@ -19,11 +19,17 @@ describe('Approve & Post of more items than one chunk', () => {
       ...Array.from({ length: 3 }, (_, i) => ({ id: `small-${i}`, accountId: 'small' })),
     ];
     for (let i = 0; i < entries.length; i += 16) {
-      await Promise.all(entries.slice(i, i + 16).map((e) => logTime(t, technician, { ...e, workTypeId: 'out-of-hours', dateWorked: '2026-11-16', hoursWorked: '1' })));
+      await Promise.all(
+        entries.slice(i, i + 16).map((e) => logTime(t, technician, { ...e, workTypeId: 'out-of-hours', dateWorked: '2026-11-16', hoursWorked: '1' })),
+      );
     }
 
     // when
-    const res = await t.as().post('/api/approve-and-post').send({ itemIds: entries.map((e) => e.id), postedDate: '2026-11-20' }).expect(200);
+    const res = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: entries.map((e) => e.id), postedDate: '2026-11-20' })
+      .expect(200);
 
     // then: one billing item per entry, none twice
     const sources = (res.body.posted as { sourceItemId: string }[]).map((p) => p.sourceItemId);

@@ -14,23 +14,46 @@ describe('Approve & Post of every kind of item', () => {
     if (res.status !== 200 && res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res.body as Record<string, unknown>;
   };
-  type Item = { sourceItemId: string; type: string; quantity: string; rate: string; amount: string; tax: string; cost: string; covered: boolean; noCharge: boolean; accountId: string; billToAccountId: string; original: unknown };
+  type Item = {
+    sourceItemId: string;
+    type: string;
+    quantity: string;
+    rate: string;
+    amount: string;
+    tax: string;
+    cost: string;
+    covered: boolean;
+    noCharge: boolean;
+    accountId: string;
+    billToAccountId: string;
+    original: unknown;
+  };
   const post = async (itemIds: string[], overrides?: object) =>
-    ((await ok(t.as().post('/api/approve-and-post').send({ itemIds, postedDate: '2026-11-25', ...(overrides ? { overrides } : {}) }))).posted as Item[]);
+    (
+      await ok(
+        t
+          .as()
+          .post('/api/approve-and-post')
+          .send({ itemIds, postedDate: '2026-11-25', ...(overrides ? { overrides } : {}) }),
+      )
+    ).posted as Item[];
 
   beforeAll(async () => {
     t = await startTestApp();
     technician = await t.keyFor('technician');
     await ok(
-      t.as().post('/api/tax-regions').send({
-        id: 'ny',
-        name: 'New York',
-        rates: [
-          { taxCategory: 'labour', name: 'NY sales tax', rate: '0.08875' },
-          { taxCategory: 'materials', name: 'State', rate: '0.05' },
-          { taxCategory: 'materials', name: 'City', rate: '0.02', compound: true },
-        ],
-      }),
+      t
+        .as()
+        .post('/api/tax-regions')
+        .send({
+          id: 'ny',
+          name: 'New York',
+          rates: [
+            { taxCategory: 'labour', name: 'NY sales tax', rate: '0.08875' },
+            { taxCategory: 'materials', name: 'State', rate: '0.05' },
+            { taxCategory: 'materials', name: 'City', rate: '0.02', compound: true },
+          ],
+        }),
     );
     await ok(t.as().post('/api/accounts').send({ id: 'globex', name: 'Globex', taxRegionId: 'ny' }));
     await ok(t.as().post('/api/accounts').send({ id: 'globex-east', name: 'Globex East', parentAccountId: 'globex', invoiceToParent: true }));
@@ -38,15 +61,48 @@ describe('Approve & Post of every kind of item', () => {
     await ok(t.as().post('/api/work-types').send({ id: 'remote', name: 'Remote', taxCategory: 'labour' }));
     await ok(t.as().post('/api/work-types').send({ id: 'internal', name: 'Internal', billable: false, showOnInvoice: true }));
     await ok(t.as().post('/api/billing-codes').send({ id: 'hw', name: 'Hardware', type: 'material', taxCategory: 'materials' }));
-    await ok(t.as().post('/api/contracts').send({ id: 'globex-ret', accountId: 'globex', name: 'Retainer', type: 'RETAINER', startDate: '2026-01-01', endDate: '2026-12-31', roleRates: [{ roleId: 'tech', hourlyRate: '75' }] }));
+    await ok(
+      t
+        .as()
+        .post('/api/contracts')
+        .send({
+          id: 'globex-ret',
+          accountId: 'globex',
+          name: 'Retainer',
+          type: 'RETAINER',
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+          roleRates: [{ roleId: 'tech', hourlyRate: '75' }],
+        }),
+    );
     await ok(t.as().post('/api/contracts/globex-ret/retainer-purchases').send({ id: 'r1', amount: '500', startDate: '2026-11-01', endDate: '2026-11-30' }));
-    await ok(t.as().post('/api/contracts').send({ id: 'globex-pt', accountId: 'globex', name: 'Per ticket', type: 'PER_TICKET', startDate: '2026-01-01', endDate: '2026-12-31', overageRate: '60' }));
-    await ok(t.as().post('/api/contracts/globex-pt/ticket-purchases').send({ id: 't1', tickets: 1, perTicketRate: '45', startDate: '2026-11-01', endDate: '2026-11-30' }));
+    await ok(
+      t.as().post('/api/contracts').send({
+        id: 'globex-pt',
+        accountId: 'globex',
+        name: 'Per ticket',
+        type: 'PER_TICKET',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        overageRate: '60',
+      }),
+    );
+    await ok(
+      t
+        .as()
+        .post('/api/contracts/globex-pt/ticket-purchases')
+        .send({ id: 't1', tickets: 1, perTicketRate: '45', startDate: '2026-11-01', endDate: '2026-11-30' }),
+    );
   });
   afterAll(async () => t.dispose());
 
   it('a charge is taxed by its billing code: simple taxes, then the compound one on amount plus them', async () => {
-    await ok(t.as(technician).post('/api/charges').send({ id: 'c1', accountId: 'globex', billingCodeId: 'hw', name: 'SSD', date: '2026-11-16', quantity: 2, unitPrice: '129.99', unitCost: '80' }));
+    await ok(
+      t
+        .as(technician)
+        .post('/api/charges')
+        .send({ id: 'c1', accountId: 'globex', billingCodeId: 'hw', name: 'SSD', date: '2026-11-16', quantity: 2, unitPrice: '129.99', unitCost: '80' }),
+    );
     const [charge] = await post(['c1']);
     // 2 × $129.99 = $259.98; state 5% = 12.999; city 2% compound on 259.98 + 12.999 = 272.979 × 0.02 = 5.45958;
     // tax 12.999 + 5.45958 = 18.45858 → $18.46; cost 2 × $80 = $160.00
@@ -60,21 +116,58 @@ describe('Approve & Post of every kind of item', () => {
   });
 
   it('work of a child account without a contract goes to the parent’s ledger (invoiceToParent), taxed by the parent’s region', async () => {
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-east', accountId: 'globex-east', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-17', hoursWorked: '1.5' }));
+    await ok(
+      t.as(technician).post('/api/time-entries').send({
+        id: 'te-east',
+        accountId: 'globex-east',
+        resourceId: 'ann',
+        roleId: 'tech',
+        workTypeId: 'remote',
+        dateWorked: '2026-11-17',
+        hoursWorked: '1.5',
+      }),
+    );
     const [labour] = await post(['te-east']);
     // 1.5 h × $80 role rate = $120.00; tax 120 × 0.08875 = 10.65; cost 1.5 × $30 = $45.00
     expect(labour).toMatchObject({ accountId: 'globex-east', billToAccountId: 'globex', amount: '120.00', tax: '10.65', cost: '45.00' });
   });
 
   it('non-billable work posts at zero, as no charge, and draws nothing', async () => {
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-int', accountId: 'globex', resourceId: 'ann', roleId: 'tech', workTypeId: 'internal', dateWorked: '2026-11-17', hoursWorked: '2' }));
+    await ok(
+      t
+        .as(technician)
+        .post('/api/time-entries')
+        .send({ id: 'te-int', accountId: 'globex', resourceId: 'ann', roleId: 'tech', workTypeId: 'internal', dateWorked: '2026-11-17', hoursWorked: '2' }),
+    );
     const [labour] = await post(['te-int']);
     expect(labour).toMatchObject({ amount: '0.00', noCharge: true, covered: false, cost: '60.00' }); // cost 2 × $30 still counts
   });
 
   it('retainer labour draws money at the contract rate; the shortfall is billed as overage', async () => {
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-r1', accountId: 'globex', contractId: 'globex-ret', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-18', hoursWorked: '4' }));
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-r2', accountId: 'globex', contractId: 'globex-ret', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-19', hoursWorked: '3' }));
+    await ok(
+      t.as(technician).post('/api/time-entries').send({
+        id: 'te-r1',
+        accountId: 'globex',
+        contractId: 'globex-ret',
+        resourceId: 'ann',
+        roleId: 'tech',
+        workTypeId: 'remote',
+        dateWorked: '2026-11-18',
+        hoursWorked: '4',
+      }),
+    );
+    await ok(
+      t.as(technician).post('/api/time-entries').send({
+        id: 'te-r2',
+        accountId: 'globex',
+        contractId: 'globex-ret',
+        resourceId: 'ann',
+        roleId: 'tech',
+        workTypeId: 'remote',
+        dateWorked: '2026-11-19',
+        hoursWorked: '3',
+      }),
+    );
     const posted = await post(['te-r1', 'te-r2']);
     // te-r1: 4 h × $75 = $300.00, all from the $500 retainer (200 left)
     // te-r2: 3 h × $75 = $225.00: $200.00 from the retainer, $25.00 overage; taxed 25 × 0.08875 = 2.21875 → $2.22
@@ -107,19 +200,85 @@ describe('Approve & Post of every kind of item', () => {
   });
 
   it('labour and charges on a contract carry its purchase-order number; a charge may set its own', async () => {
-    await ok(t.as().post('/api/contracts').send({ id: 'globex-tm', accountId: 'globex', name: 'Projects', type: 'TIME_AND_MATERIALS', startDate: '2026-01-01', endDate: '2026-12-31', purchaseOrderNumber: 'PO-42' }));
-    await ok(t.as(technician).post('/api/charges').send({ id: 'c3', accountId: 'globex', contractId: 'globex-tm', name: 'Switch', date: '2026-11-20', quantity: 1, unitPrice: '300' }));
-    await ok(t.as(technician).post('/api/charges').send({ id: 'c4', accountId: 'globex', contractId: 'globex-tm', name: 'Rack', date: '2026-11-20', quantity: 1, unitPrice: '200', purchaseOrderNumber: 'PO-7' }));
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-po', accountId: 'globex', contractId: 'globex-tm', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-20', hoursWorked: '1' }));
+    await ok(
+      t.as().post('/api/contracts').send({
+        id: 'globex-tm',
+        accountId: 'globex',
+        name: 'Projects',
+        type: 'TIME_AND_MATERIALS',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        purchaseOrderNumber: 'PO-42',
+      }),
+    );
+    await ok(
+      t
+        .as(technician)
+        .post('/api/charges')
+        .send({ id: 'c3', accountId: 'globex', contractId: 'globex-tm', name: 'Switch', date: '2026-11-20', quantity: 1, unitPrice: '300' }),
+    );
+    await ok(
+      t.as(technician).post('/api/charges').send({
+        id: 'c4',
+        accountId: 'globex',
+        contractId: 'globex-tm',
+        name: 'Rack',
+        date: '2026-11-20',
+        quantity: 1,
+        unitPrice: '200',
+        purchaseOrderNumber: 'PO-7',
+      }),
+    );
+    await ok(
+      t.as(technician).post('/api/time-entries').send({
+        id: 'te-po',
+        accountId: 'globex',
+        contractId: 'globex-tm',
+        resourceId: 'ann',
+        roleId: 'tech',
+        workTypeId: 'remote',
+        dateWorked: '2026-11-20',
+        hoursWorked: '1',
+      }),
+    );
     const posted = await post(['c3', 'c4', 'te-po']);
-    expect(Object.fromEntries(posted.map((i) => [i.sourceItemId, (i as unknown as { purchaseOrderNumber: string }).purchaseOrderNumber]))).toEqual({ c3: 'PO-42', c4: 'PO-7', 'te-po': 'PO-42' });
+    expect(Object.fromEntries(posted.map((i) => [i.sourceItemId, (i as unknown as { purchaseOrderNumber: string }).purchaseOrderNumber]))).toEqual({
+      c3: 'PO-42',
+      c4: 'PO-7',
+      'te-po': 'PO-42',
+    });
   });
 
   it('a refused item refuses the whole request before anything is written (all or nothing per ledger)', async () => {
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-fine', accountId: 'globex', contractId: 'globex-tm', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-21', hoursWorked: '1' }));
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-covered', accountId: 'globex', contractId: 'globex-pt', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-21', hoursWorked: '1' }));
+    await ok(
+      t.as(technician).post('/api/time-entries').send({
+        id: 'te-fine',
+        accountId: 'globex',
+        contractId: 'globex-tm',
+        resourceId: 'ann',
+        roleId: 'tech',
+        workTypeId: 'remote',
+        dateWorked: '2026-11-21',
+        hoursWorked: '1',
+      }),
+    );
+    await ok(
+      t.as(technician).post('/api/time-entries').send({
+        id: 'te-covered',
+        accountId: 'globex',
+        contractId: 'globex-pt',
+        resourceId: 'ann',
+        roleId: 'tech',
+        workTypeId: 'remote',
+        dateWorked: '2026-11-21',
+        hoursWorked: '1',
+      }),
+    );
     // a rate for work the per-ticket contract covers: nothing to charge at that rate
-    const res = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-fine', 'te-covered'], overrides: { 'te-covered': { hourlyRate: '99' } } });
+    const res = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-fine', 'te-covered'], overrides: { 'te-covered': { hourlyRate: '99' } } });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ error: 'rule', rule: 'override-on-uncharged-item' });
     for (const id of ['te-fine', 'te-covered']) expect((await t.as().get(`/api/time-entries/${id}`)).body.status).toBe('PENDING');
@@ -134,14 +293,42 @@ describe('Approve & Post of every kind of item', () => {
     const res = await ok(t.as().get('/api/dashboard/unbilled?stage=AWAITING_INVOICE&asOf=2026-11-25'));
     // items whose work was for globex: 259.98 + 90 + 0 + 0 + 0 + 25 + 0 + 60 + 45 + 42.80 = 522.78,
     // then c3 300 + c4 200 + te-po 80 + te-fine 80 + te-covered 0 = 660 → 1,182.78 in 15 items; globex-east: 120.00
-    expect((res.totals as { byAccount: unknown }).byAccount).toEqual({ globex: { count: 15, amount: '1182.78' }, 'globex-east': { count: 1, amount: '120.00' } });
+    expect((res.totals as { byAccount: unknown }).byAccount).toEqual({
+      globex: { count: 15, amount: '1182.78' },
+      'globex-east': { count: 1, amount: '120.00' },
+    });
   });
 
   it('work on a contract billed to a third party goes to that account’s ledger, taxed by its region (none)', async () => {
     // given: Globex East's T&M contract is paid by Initech, which has no tax region
     await ok(t.as().post('/api/accounts').send({ id: 'initech', name: 'Initech' }));
-    await ok(t.as().post('/api/contracts').send({ id: 'east-tm', accountId: 'globex-east', billToAccountId: 'initech', name: 'T&M paid by Initech', type: 'TIME_AND_MATERIALS', startDate: '2026-01-01', endDate: '2026-12-31', roleRates: [{ roleId: 'tech', hourlyRate: '70' }] }));
-    await ok(t.as(technician).post('/api/time-entries').send({ id: 'te-third', accountId: 'globex-east', contractId: 'east-tm', resourceId: 'ann', roleId: 'tech', workTypeId: 'remote', dateWorked: '2026-11-17', hoursWorked: '2' }));
+    await ok(
+      t
+        .as()
+        .post('/api/contracts')
+        .send({
+          id: 'east-tm',
+          accountId: 'globex-east',
+          billToAccountId: 'initech',
+          name: 'T&M paid by Initech',
+          type: 'TIME_AND_MATERIALS',
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+          roleRates: [{ roleId: 'tech', hourlyRate: '70' }],
+        }),
+    );
+    await ok(
+      t.as(technician).post('/api/time-entries').send({
+        id: 'te-third',
+        accountId: 'globex-east',
+        contractId: 'east-tm',
+        resourceId: 'ann',
+        roleId: 'tech',
+        workTypeId: 'remote',
+        dateWorked: '2026-11-17',
+        hoursWorked: '2',
+      }),
+    );
     // when
     const [labour] = await post(['te-third']);
     // then: with a contract, its bill-to account decides, not the account's invoiceToParent (billing-rules §10):

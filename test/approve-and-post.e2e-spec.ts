@@ -50,19 +50,42 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
     expect(oohRow).toMatchObject({ ageDays: 2, ageBucket: '0-7', stuck: false, coverage: 'billable' }); // 18th → 20th
 
     // when: finance posts them all
-    const posted = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-remote', 'te-onsite', 'te-ooh', ids.block], postedDate: '2026-11-20' }).expect(200);
+    const posted = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-remote', 'te-onsite', 'te-ooh', ids.block], postedDate: '2026-11-20' })
+      .expect(200);
     // then: one billing item each, frozen with their numbers
     const items = Object.fromEntries(posted.body.posted.map((i: { sourceItemId: string }) => [i.sourceItemId, i]));
     expect(posted.body.posted).toHaveLength(4);
-    expect(items['te-remote']).toMatchObject({ type: 'LABOR', contractId: ids.rec, billToAccountId: 'acme', quantity: '2', amount: '0.00', covered: true, cost: '100.00' }); // cost 2 h × $50
+    expect(items['te-remote']).toMatchObject({
+      type: 'LABOR',
+      contractId: ids.rec,
+      billToAccountId: 'acme',
+      quantity: '2',
+      amount: '0.00',
+      covered: true,
+      cost: '100.00',
+    }); // cost 2 h × $50
     expect(items['te-onsite']).toMatchObject({ type: 'LABOR', contractId: ids.blk, quantity: '3', amount: '0.00', covered: true, cost: '150.00' });
-    expect(items['te-ooh']).toMatchObject({ type: 'LABOR', contractId: ids.tm, quantity: '2', rate: '165', amount: '330.00', tax: '0.00', covered: false, postedDate: '2026-11-20' });
+    expect(items['te-ooh']).toMatchObject({
+      type: 'LABOR',
+      contractId: ids.tm,
+      quantity: '2',
+      rate: '165',
+      amount: '330.00',
+      tax: '0.00',
+      covered: false,
+      postedDate: '2026-11-20',
+    });
     expect(items[ids.block]).toMatchObject({ type: 'BLOCK_PURCHASE', quantity: '10', rate: '100', amount: '1000.00' });
 
     // the block's balance: 10 purchased, 3 used, 7 left
     const balance = await t.as().get(`/api/contracts/${ids.blk}/balance`).expect(200);
     expect(balance.body).toMatchObject({ contractId: ids.blk, type: 'BLOCK_HOURS', purchased: '10', used: '3', remaining: '7', overage: '0.00' });
-    expect(balance.body.purchases).toEqual([{ id: ids.block, kind: 'BLOCK', purchased: '10', used: '3', remaining: '7', startDate: '2026-11-01', endDate: '2026-11-30' }]);
+    expect(balance.body.purchases).toEqual([
+      { id: ids.block, kind: 'BLOCK', purchased: '10', used: '3', remaining: '7', startDate: '2026-11-01', endDate: '2026-11-30' },
+    ]);
 
     // the dashboard now shows them posted, awaiting an invoice, and nothing awaiting posting
     const after = await t.as().get('/api/dashboard/unbilled?accountId=acme&asOf=2026-11-20').expect(200);
@@ -75,12 +98,18 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
     // given: 7 block hours left; 9 hours onsite
     await logTime(t, technician, { id: 'te-big', accountId: 'acme', workTypeId: 'onsite', dateWorked: '2026-11-19', hoursWorked: '9' });
     // when
-    const res = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-big'], postedDate: '2026-11-20' }).expect(200);
+    const res = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-big'], postedDate: '2026-11-20' })
+      .expect(200);
     // then: 7 h covered, 2 h overage × $140 = $280.00
-    expect(res.body.posted.map((i: { type: string; quantity: string; amount: string; covered: boolean }) => [i.type, i.quantity, i.amount, i.covered])).toEqual([
-      ['LABOR', '7', '0.00', true],
-      ['LABOR_OVERAGE', '2', '280.00', false],
-    ]);
+    expect(res.body.posted.map((i: { type: string; quantity: string; amount: string; covered: boolean }) => [i.type, i.quantity, i.amount, i.covered])).toEqual(
+      [
+        ['LABOR', '7', '0.00', true],
+        ['LABOR_OVERAGE', '2', '280.00', false],
+      ],
+    );
     const balance = await t.as().get(`/api/contracts/${ids.blk}/balance`).expect(200);
     expect(balance.body).toMatchObject({ used: '10', remaining: '0', overage: '280.00' });
   });
@@ -88,7 +117,11 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
   it('the same request again (a retry) posts nothing twice', async () => {
     const ledger = ledgerStream('acme');
     const eventsBefore = await streamTypes(t, ledger);
-    const again = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-big'], postedDate: '2026-11-20' }).expect(200);
+    const again = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-big'], postedDate: '2026-11-20' })
+      .expect(200);
     expect(again.body.posted.map((i: { id: string }) => i.id)).toEqual(['bi-te-big-1', 'bi-te-big-2']);
     expect(await streamTypes(t, ledger)).toEqual(eventsBefore);
   });
@@ -107,8 +140,14 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
     // and the entry can be revised again: 6 h now fit in the block
     const revised = await t.as(technician).patch('/api/time-entries/te-big').send({ hoursWorked: '6' }).expect(200);
     expect(revised.body).toMatchObject({ hoursToBill: '6', contractId: ids.blk, status: 'PENDING' });
-    const reposted = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-big'] }).expect(200);
-    expect(reposted.body.posted.map((i: { id: string; quantity: string; amount: string }) => [i.id, i.quantity, i.amount])).toEqual([['bi-te-big-3', '6', '0.00']]);
+    const reposted = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-big'] })
+      .expect(200);
+    expect(reposted.body.posted.map((i: { id: string; quantity: string; amount: string }) => [i.id, i.quantity, i.amount])).toEqual([
+      ['bi-te-big-3', '6', '0.00'],
+    ]);
     // the history keeps every step
     expect(await streamTypes(t, timeEntryStream('te-big'))).toEqual(['TimeEntryLogged', 'ItemApproved', 'ItemReleased', 'TimeEntryRevised', 'ItemApproved']);
   });
@@ -124,7 +163,14 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
           id: '00000000-0000-4000-8000-000000000001',
           type: 'ItemApproved',
           data: { itemId: 'te-crash', ledgerAccountId: 'acme', postedDate: '2026-11-19', overrides: { hoursToBill: '1.5' }, approvedBy: 'bootstrap' },
-          metadata: { actor: 'bootstrap', actorRole: 'finance', correlationId: 'crash', causationId: 'crash', occurredAt: '2026-11-19T17:00:00.000Z', schemaVersion: 1 },
+          metadata: {
+            actor: 'bootstrap',
+            actorRole: 'finance',
+            correlationId: 'crash',
+            causationId: 'crash',
+            occurredAt: '2026-11-19T17:00:00.000Z',
+            schemaVersion: 1,
+          },
         },
       ],
       { expectedRevision: 0n },
@@ -132,8 +178,21 @@ describe('time to money over HTTP: the linked contracts of billing-rules §4', (
     await t.caughtUp();
     expect((await t.as().get('/api/time-entries/te-crash')).body.status).toBe('APPROVED');
     // when: the next Approve & Post names it (without overrides or a date of its own)
-    const res = await t.as().post('/api/approve-and-post').send({ itemIds: ['te-crash'] }).expect(200);
+    const res = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-crash'] })
+      .expect(200);
     // then: it posts with the approval's 1.5 h and date: $165 × 1.5 h = $247.50
-    expect(res.body.posted).toEqual([expect.objectContaining({ sourceItemId: 'te-crash', quantity: '1.5', rate: '165', amount: '247.50', postedDate: '2026-11-19', original: { hoursToBill: '2' } })]);
+    expect(res.body.posted).toEqual([
+      expect.objectContaining({
+        sourceItemId: 'te-crash',
+        quantity: '1.5',
+        rate: '165',
+        amount: '247.50',
+        postedDate: '2026-11-19',
+        original: { hoursToBill: '2' },
+      }),
+    ]);
   });
 });

@@ -147,9 +147,25 @@ describe('architecture: no import cycles', () => {
   });
 
   it('the check sees a cycle, a self-import and an alias back into a library (it can fail)', () => {
-    expect(importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
     expect(importCycles(new Map([['a', ['a']]]))).toEqual([['a']]);
-    expect(importCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      importCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
     expect(resolveImport(join(root, 'apps/billing-api/src/main.ts'), '@billing/domain')).toBe(join(root, 'libs/billing-domain/src/index.ts'));
     expect(resolveImport(join(root, 'libs/billing-domain/src/index.ts'), './shared')).toBe(join(root, 'libs/billing-domain/src/shared/index.ts'));
     expect(resolveImport(join(root, 'apps/billing-api/src/main.ts'), 'decimal.js')).toBeUndefined();
@@ -169,7 +185,9 @@ describe('architecture: what the build can resolve', () => {
   });
 
   it('the check sees an aliased dynamic import (it can fail)', () => {
-    expect(aliasedDynamicImports("const { connectEsdb } = await import('@billing/event-store/esdb/esdb-event-store');")).toEqual(['@billing/event-store/esdb/esdb-event-store']);
+    expect(aliasedDynamicImports("const { connectEsdb } = await import('@billing/event-store/esdb/esdb-event-store');")).toEqual([
+      '@billing/event-store/esdb/esdb-event-store',
+    ]);
     expect(aliasedDynamicImports("await import('./esdb/esdb-event-store')")).toEqual([]);
   });
 });

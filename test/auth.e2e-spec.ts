@@ -96,7 +96,10 @@ describe('the bootstrap key', () => {
       } finally {
         spy.mockRestore();
       }
-      return lines.map((l) => JSON.parse(l)).filter((l) => l.bootstrapKey).map((l) => l.bootstrapKey as string);
+      return lines
+        .map((l) => JSON.parse(l))
+        .filter((l) => l.bootstrapKey)
+        .map((l) => l.bootstrapKey as string);
     };
     try {
       // when: it starts twice

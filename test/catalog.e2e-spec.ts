@@ -57,13 +57,21 @@ describe('catalog over HTTP', () => {
 
     it('the same create again (the same values, written otherwise) answers 200 with the same result and writes nothing', async () => {
       const before = (await t.as().get('/api/roles/engineer')).body;
-      const again = await t.as().post('/api/roles').send({ ...engineer, hourlyRate: 150, hourlyCost: '62.50', blockHourMultiplier: '1' }).expect(200);
+      const again = await t
+        .as()
+        .post('/api/roles')
+        .send({ ...engineer, hourlyRate: 150, hourlyCost: '62.50', blockHourMultiplier: '1' })
+        .expect(200);
       expect(again.body).toEqual(before);
       expect(await streamTypes('role-engineer')).toEqual(['RoleCreated']);
     });
 
     it('the same id with another body is 409, and the role is unchanged', async () => {
-      const res = await t.as().post('/api/roles').send({ ...engineer, hourlyRate: '151' }).expect(409);
+      const res = await t
+        .as()
+        .post('/api/roles')
+        .send({ ...engineer, hourlyRate: '151' })
+        .expect(409);
       expect(res.body).toMatchObject({ error: 'conflict', code: 'id-reused' });
       expect((await t.as().get('/api/roles/engineer')).body.hourlyRate).toBe('150');
     });
@@ -137,22 +145,50 @@ describe('catalog over HTTP', () => {
     });
 
     it('each modifier type keeps its value: add (may be negative), custom, flat (may be 0)', async () => {
-      const discount = await t.as().post('/api/work-types').send({ id: 'phone', name: 'Phone', modifier: { type: 'add', value: -10 } }).expect(201);
+      const discount = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'phone', name: 'Phone', modifier: { type: 'add', value: -10 } })
+        .expect(201);
       expect(discount.body.modifier).toEqual({ type: 'add', value: '-10' });
-      const afterHours = await t.as().post('/api/work-types').send({ id: 'after-hours', name: 'After Hours', modifier: { type: 'custom', value: '225.0000' } }).expect(201);
+      const afterHours = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'after-hours', name: 'After Hours', modifier: { type: 'custom', value: '225.0000' } })
+        .expect(201);
       expect(afterHours.body.modifier).toEqual({ type: 'custom', value: '225' });
-      const visit = await t.as().post('/api/work-types').send({ id: 'visit', name: 'Site Visit', modifier: { type: 'flat', value: '0' } }).expect(201);
+      const visit = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'visit', name: 'Site Visit', modifier: { type: 'flat', value: '0' } })
+        .expect(201);
       expect(visit.body.modifier).toEqual({ type: 'flat', value: '0' });
-      const none = await t.as().post('/api/work-types').send({ id: 'plain', name: 'Plain', modifier: { type: 'none' } }).expect(201);
+      const none = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'plain', name: 'Plain', modifier: { type: 'none' } })
+        .expect(201);
       expect(none.body.modifier).toEqual({ type: 'none' });
     });
 
     it('the same create again answers 200; another body is 409', async () => {
       const before = (await t.as().get('/api/work-types/onsite')).body;
-      const again = await t.as().post('/api/work-types').send({ ...onsite, minHours: 1, maxHours: '8.00', modifier: { type: 'multiply', value: 1.5 } }).expect(200);
+      const again = await t
+        .as()
+        .post('/api/work-types')
+        .send({ ...onsite, minHours: 1, maxHours: '8.00', modifier: { type: 'multiply', value: 1.5 } })
+        .expect(200);
       expect(again.body).toEqual(before);
-      await t.as().post('/api/work-types').send({ ...onsite, billable: true, showOnInvoice: true }).expect(200); // the defaults, spelled out
-      await t.as().post('/api/work-types').send({ ...onsite, modifier: { type: 'multiply', value: '2' } }).expect(409);
+      await t
+        .as()
+        .post('/api/work-types')
+        .send({ ...onsite, billable: true, showOnInvoice: true })
+        .expect(200); // the defaults, spelled out
+      await t
+        .as()
+        .post('/api/work-types')
+        .send({ ...onsite, modifier: { type: 'multiply', value: '2' } })
+        .expect(409);
       expect(await streamTypes('workType-onsite')).toEqual(['WorkTypeCreated']);
     });
 
@@ -166,7 +202,11 @@ describe('catalog over HTTP', () => {
     });
 
     it('every field problem is listed: a value missing, out of bounds or not allowed for its type, hours out of 0..24 or min above max', async () => {
-      const noValue = await t.as().post('/api/work-types').send({ id: 'bad', name: 'Bad', modifier: { type: 'multiply' } }).expect(400);
+      const noValue = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'bad', name: 'Bad', modifier: { type: 'multiply' } })
+        .expect(400);
       expect(fieldsOf(noValue.body)).toEqual(['modifier.value']);
       expect(noValue.body.details[0].message).toMatch(/value is required with type multiply/);
 
@@ -177,16 +217,32 @@ describe('catalog over HTTP', () => {
         .expect(400);
       expect(fieldsOf(many.body)).toEqual(['billable', 'maxHours', 'modifier.extra', 'modifier.value']);
 
-      const bounds = await t.as().post('/api/work-types').send({ id: 'bad', name: 'Bad', minHours: '-0.5', maxHours: '24.0001', modifier: { type: 'percent', value: 5 } }).expect(400);
+      const bounds = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'bad', name: 'Bad', minHours: '-0.5', maxHours: '24.0001', modifier: { type: 'percent', value: 5 } })
+        .expect(400);
       expect(fieldsOf(bounds.body)).toEqual(['maxHours', 'minHours', 'modifier.type']);
 
-      const zero = await t.as().post('/api/work-types').send({ id: 'bad', name: 'Bad', maxHours: 0, modifier: { type: 'multiply', value: 0 } }).expect(400);
+      const zero = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'bad', name: 'Bad', maxHours: 0, modifier: { type: 'multiply', value: 0 } })
+        .expect(400);
       expect(fieldsOf(zero.body)).toEqual(['maxHours', 'modifier.value']);
 
-      const none = await t.as().post('/api/work-types').send({ id: 'bad', name: 'Bad', modifier: { type: 'none', value: '1' } }).expect(400);
+      const none = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'bad', name: 'Bad', modifier: { type: 'none', value: '1' } })
+        .expect(400);
       expect(none.body.details).toEqual([{ field: 'modifier.value', message: 'value is not accepted with type none' }]);
 
-      const places = await t.as().post('/api/work-types').send({ id: 'bad', name: 'Bad', minHours: '0.12345', modifier: { type: 'custom', value: '99.99999' } }).expect(400);
+      const places = await t
+        .as()
+        .post('/api/work-types')
+        .send({ id: 'bad', name: 'Bad', minHours: '0.12345', modifier: { type: 'custom', value: '99.99999' } })
+        .expect(400);
       expect(fieldsOf(places.body)).toEqual(['minHours', 'modifier.value']);
 
       await t.as().post('/api/work-types').send({ id: 'bad', name: 'Bad', modifier: 'multiply' }).expect(400);
@@ -218,16 +274,32 @@ describe('catalog over HTTP', () => {
 
     it('the same create again, in any order, answers 200; another body is 409', async () => {
       const before = (await t.as().get('/api/exclusion-sets/bronze')).body;
-      const again = await t.as().post('/api/exclusion-sets').send({ ...bronze, workTypeIds: ['after-hours', 'onsite'] }).expect(200);
+      const again = await t
+        .as()
+        .post('/api/exclusion-sets')
+        .send({ ...bronze, workTypeIds: ['after-hours', 'onsite'] })
+        .expect(200);
       expect(again.body).toEqual(before);
-      await t.as().post('/api/exclusion-sets').send({ ...bronze, roleIds: ['engineer'] }).expect(409);
+      await t
+        .as()
+        .post('/api/exclusion-sets')
+        .send({ ...bronze, roleIds: ['engineer'] })
+        .expect(409);
       expect(await streamTypes('exclusionSet-bronze')).toEqual(['ExclusionSetCreated']);
     });
 
     it('an id that names nothing is 404, naming it, and nothing is written', async () => {
-      const workType = await t.as().post('/api/exclusion-sets').send({ id: 'silver', name: 'Silver', workTypeIds: ['onsite', 'teleport'], roleIds: [] }).expect(404);
+      const workType = await t
+        .as()
+        .post('/api/exclusion-sets')
+        .send({ id: 'silver', name: 'Silver', workTypeIds: ['onsite', 'teleport'], roleIds: [] })
+        .expect(404);
       expect(workType.body).toEqual({ error: 'not_found', message: 'work type teleport does not exist' });
-      const role = await t.as().post('/api/exclusion-sets').send({ id: 'silver', name: 'Silver', workTypeIds: ['onsite'], roleIds: ['engineer', 'nobody'] }).expect(404);
+      const role = await t
+        .as()
+        .post('/api/exclusion-sets')
+        .send({ id: 'silver', name: 'Silver', workTypeIds: ['onsite'], roleIds: ['engineer', 'nobody'] })
+        .expect(404);
       expect(role.body).toEqual({ error: 'not_found', message: 'role nobody does not exist' });
       await t.as().get('/api/exclusion-sets/silver').expect(404);
       expect(await streamTypes('exclusionSet-silver')).toEqual([]);
@@ -235,26 +307,42 @@ describe('catalog over HTTP', () => {
 
     it('PUT replaces the set (ExclusionSetChanged); a PUT that changes nothing writes nothing and answers 200', async () => {
       const before = (await t.as().get('/api/exclusion-sets/bronze')).body;
-      const changed = await t.as().put('/api/exclusion-sets/bronze').send({ name: 'Bronze', workTypeIds: ['after-hours'], roleIds: ['engineer'] }).expect(200);
+      const changed = await t
+        .as()
+        .put('/api/exclusion-sets/bronze')
+        .send({ name: 'Bronze', workTypeIds: ['after-hours'], roleIds: ['engineer'] })
+        .expect(200);
       expect(changed.body).toEqual({ ...before, workTypeIds: ['after-hours'], roleIds: ['engineer'], updatedAt: expect.any(String) });
       expect(changed.body.updatedAt >= before.createdAt).toBe(true);
       expect((await t.as().get('/api/exclusion-sets/bronze')).body).toEqual(changed.body);
       expect(await streamTypes('exclusionSet-bronze')).toEqual(['ExclusionSetCreated', 'ExclusionSetChanged']);
 
-      const same = await t.as().put('/api/exclusion-sets/bronze').send({ id: 'bronze', name: 'Bronze', workTypeIds: ['after-hours', 'after-hours'], roleIds: ['engineer'] }).expect(200);
+      const same = await t
+        .as()
+        .put('/api/exclusion-sets/bronze')
+        .send({ id: 'bronze', name: 'Bronze', workTypeIds: ['after-hours', 'after-hours'], roleIds: ['engineer'] })
+        .expect(200);
       expect(same.body).toEqual(changed.body);
       expect(await streamTypes('exclusionSet-bronze')).toEqual(['ExclusionSetCreated', 'ExclusionSetChanged']);
     });
 
     it('a PUT naming a missing role, another id in the body, or an unknown set is refused and changes nothing', async () => {
       const before = (await t.as().get('/api/exclusion-sets/bronze')).body;
-      const missing = await t.as().put('/api/exclusion-sets/bronze').send({ name: 'Bronze', workTypeIds: [], roleIds: ['ghost'] }).expect(404);
+      const missing = await t
+        .as()
+        .put('/api/exclusion-sets/bronze')
+        .send({ name: 'Bronze', workTypeIds: [], roleIds: ['ghost'] })
+        .expect(404);
       expect(missing.body.message).toBe('role ghost does not exist');
       const otherId = await t.as().put('/api/exclusion-sets/bronze').send({ id: 'gold', name: 'Bronze', workTypeIds: [], roleIds: [] }).expect(400);
       expect(fieldsOf(otherId.body)).toEqual(['id']);
       const unknown = await t.as().put('/api/exclusion-sets/gold').send({ name: 'Gold', workTypeIds: [], roleIds: [] }).expect(404);
       expect(unknown.body).toEqual({ error: 'not_found', message: 'exclusion set gold does not exist' });
-      const bad = await t.as().put('/api/exclusion-sets/bronze').send({ name: '', workTypeIds: 'onsite', roleIds: [3] }).expect(400);
+      const bad = await t
+        .as()
+        .put('/api/exclusion-sets/bronze')
+        .send({ name: '', workTypeIds: 'onsite', roleIds: [3] })
+        .expect(400);
       expect(fieldsOf(bad.body)).toEqual(['name', 'roleIds', 'workTypeIds']);
       expect((await t.as().get('/api/exclusion-sets/bronze')).body).toEqual(before);
       expect(await streamTypes('exclusionSet-gold')).toEqual([]);
@@ -303,7 +391,11 @@ describe('catalog over HTTP', () => {
       const before = (await t.as().get('/api/tax-regions/nyc')).body;
       const same = { ...nyc, rates: nyc.rates.map((r, i) => (i === 0 ? { ...r, rate: '0.040000', compound: false } : r)) };
       expect((await t.as().post('/api/tax-regions').send(same).expect(200)).body).toEqual(before);
-      await t.as().post('/api/tax-regions').send({ ...nyc, rates: nyc.rates.slice(0, 3) }).expect(409);
+      await t
+        .as()
+        .post('/api/tax-regions')
+        .send({ ...nyc, rates: nyc.rates.slice(0, 3) })
+        .expect(409);
       expect(await streamTypes('taxRegion-nyc')).toEqual(['TaxRegionCreated']);
     });
 
@@ -352,7 +444,14 @@ describe('catalog over HTTP', () => {
       const res = await t
         .as()
         .post('/api/tax-regions')
-        .send({ id: 'de', name: 'Delaware', rates: [{ taxCategory: 'labour', name: 'None', rate: 0 }, { taxCategory: 'goods', name: 'Tiny', rate: '0.000001' }] })
+        .send({
+          id: 'de',
+          name: 'Delaware',
+          rates: [
+            { taxCategory: 'labour', name: 'None', rate: 0 },
+            { taxCategory: 'goods', name: 'Tiny', rate: '0.000001' },
+          ],
+        })
         .expect(201);
       expect(res.body.rates.map((r: { rate: string }) => r.rate)).toEqual(['0', '0.000001']);
     });
@@ -382,17 +481,30 @@ describe('catalog over HTTP', () => {
     it('the same create again answers 200; another body is 409', async () => {
       const before = (await t.as().get('/api/billing-codes/hardware')).body;
       expect((await t.as().post('/api/billing-codes').send(hardware).expect(200)).body).toEqual(before);
-      await t.as().post('/api/billing-codes').send({ ...hardware, glAccount: '4100' }).expect(409);
+      await t
+        .as()
+        .post('/api/billing-codes')
+        .send({ ...hardware, glAccount: '4100' })
+        .expect(409);
     });
 
     it('an unknown type and other field problems are 400; nothing is written', async () => {
-      const res = await t.as().post('/api/billing-codes').send({ id: 'bad', name: 'Bad', type: 'labour', taxCategory: 'has spaces', glAccount: 4000 }).expect(400);
+      const res = await t
+        .as()
+        .post('/api/billing-codes')
+        .send({ id: 'bad', name: 'Bad', type: 'labour', taxCategory: 'has spaces', glAccount: 4000 })
+        .expect(400);
       expect(fieldsOf(res.body)).toEqual(['glAccount', 'taxCategory', 'type']);
       await t.as().get('/api/billing-codes/bad').expect(404);
     });
 
     it('readers list codes by name; technicians may not; an unknown one is 404', async () => {
-      expect((await t.as(auditor).get('/api/billing-codes').expect(200)).body.map((c: { id: string }) => c.id)).toEqual(['go-live', 'hardware', 'backup', 'mileage']);
+      expect((await t.as(auditor).get('/api/billing-codes').expect(200)).body.map((c: { id: string }) => c.id)).toEqual([
+        'go-live',
+        'hardware',
+        'backup',
+        'mileage',
+      ]);
       await t.as(technician).get('/api/billing-codes/hardware').expect(403);
       await t.as(technician).post('/api/billing-codes').send({ id: 'x', name: 'X', type: 'material' }).expect(403);
       expect((await t.as().get('/api/billing-codes/nope').expect(404)).body).toEqual({ error: 'not_found', message: 'billing code nope does not exist' });

@@ -34,7 +34,13 @@ describe('replaying the events gives the same read models (fast-check over rando
           const ids = await setUpLinkedContracts(t, { blockHours: '4' });
           const entryIds = entries.map((_, i) => `te${i}`);
           for (const [i, e] of entries.entries()) {
-            await logTime(t, technician, { id: entryIds[i], accountId: 'acme', workTypeId: e.workTypeId, dateWorked: `2026-11-${String(e.day).padStart(2, '0')}`, hoursWorked: String(e.quarters / 4) });
+            await logTime(t, technician, {
+              id: entryIds[i],
+              accountId: 'acme',
+              workTypeId: e.workTypeId,
+              dateWorked: `2026-11-${String(e.day).padStart(2, '0')}`,
+              hoursWorked: String(e.quarters / 4),
+            });
           }
           for (const batch of batches) {
             const itemIds = [...new Set(batch.map((n) => entryIds[n % entryIds.length]))];
@@ -54,7 +60,9 @@ describe('replaying the events gives the same read models (fast-check over rando
           // the dashboard's running totals equal a scan of its rows
           const db = t.app.get<Database.Database>(READ_MODEL_DB);
           const scanned = db
-            .prepare("SELECT stage, account_id, COALESCE(contract_id, '') AS contract_id, COUNT(*) AS count, SUM(amount_cents) AS amount_cents FROM dashboard_items GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+            .prepare(
+              "SELECT stage, account_id, COALESCE(contract_id, '') AS contract_id, COUNT(*) AS count, SUM(amount_cents) AS amount_cents FROM dashboard_items GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+            )
             .all();
           expect(db.prepare('SELECT * FROM dashboard_totals ORDER BY 1, 2, 3').all()).toEqual(scanned);
 

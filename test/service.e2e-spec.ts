@@ -16,7 +16,9 @@ describe('health and API docs', () => {
       const res = await request(t.app.getHttpServer()).get('/health').expect(200);
       expect(res.body).toMatchObject({ status: 'ok', live: true, ready: true, store: { kind: 'sqlite', headPosition: '2' } });
       expect(res.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(ALL_PROJECTIONS.map((p) => p.name).sort());
-      expect(res.body.projections.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['accounts', 'api-keys', 'unbilled-dashboard', 'contract-balances']));
+      expect(res.body.projections.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['accounts', 'api-keys', 'unbilled-dashboard', 'contract-balances']),
+      );
       for (const p of res.body.projections) expect(p).toMatchObject({ state: 'live', position: '2', lag: '0' });
     } finally {
       await t.dispose();

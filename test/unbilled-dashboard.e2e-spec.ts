@@ -5,8 +5,23 @@ import { startTestApp, type TestApp } from './support/test-app';
 describe('the unbilled-items dashboard', () => {
   let t: TestApp;
   let technician: string;
-  type Row = { sourceItemId: string; stage: string; type: string; hours: string | null; ageDays: number; ageBucket: string; stuck: boolean; amount: string; coverage: string };
-  const get = async (query: string) => (await t.as().get(`/api/dashboard/unbilled?${query}`).expect(200)).body as { items: Row[]; total: number; totals: Record<string, Record<string, { count: number; amount: string }>> };
+  type Row = {
+    sourceItemId: string;
+    stage: string;
+    type: string;
+    hours: string | null;
+    ageDays: number;
+    ageBucket: string;
+    stuck: boolean;
+    amount: string;
+    coverage: string;
+  };
+  const get = async (query: string) =>
+    (await t.as().get(`/api/dashboard/unbilled?${query}`).expect(200)).body as {
+      items: Row[];
+      total: number;
+      totals: Record<string, Record<string, { count: number; amount: string }>>;
+    };
   const row = (items: Row[], id: string) => items.find((i) => i.sourceItemId === id)!;
 
   beforeAll(async () => {
@@ -27,7 +42,9 @@ describe('the unbilled-items dashboard', () => {
 
   it('counts each item’s age to the day and puts it in its bucket; older than 7 days is stuck', async () => {
     const { items } = await get('asOf=2026-11-30&type=LABOR');
-    const ages = Object.fromEntries(['d-0', 'd-7', 'd-8', 'd-30', 'd-31', 'd-61'].map((id) => [id, [row(items, id).ageDays, row(items, id).ageBucket, row(items, id).stuck]]));
+    const ages = Object.fromEntries(
+      ['d-0', 'd-7', 'd-8', 'd-30', 'd-31', 'd-61'].map((id) => [id, [row(items, id).ageDays, row(items, id).ageBucket, row(items, id).stuck]]),
+    );
     expect(ages).toEqual({
       'd-0': [0, '0-7', false],
       'd-7': [7, '0-7', false],
@@ -80,7 +97,11 @@ describe('the unbilled-items dashboard', () => {
     expect(await shown('d-0')).toEqual(pendingD0);
 
     // when: both are posted
-    await t.as().post('/api/approve-and-post').send({ itemIds: ['d-split', 'd-0'], postedDate: '2026-11-30' }).expect(200);
+    await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['d-split', 'd-0'], postedDate: '2026-11-30' })
+      .expect(200);
     // then: 10 h drawn from the block ($0.00), 2 h overage × $140 = $280.00; d-0 as previewed; nothing of theirs awaits posting
     expect(await shown('d-split')).toEqual([
       ['AWAITING_INVOICE', 'LABOR', '10', '0.00', 'prepaid'],
@@ -99,7 +120,11 @@ describe('the unbilled-items dashboard', () => {
     expect((await get('stage=AWAITING_INVOICE')).total).toBe(0);
 
     // and posting again shows the new posting
-    await t.as().post('/api/approve-and-post').send({ itemIds: ['d-0'], postedDate: '2026-11-30' }).expect(200);
+    await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['d-0'], postedDate: '2026-11-30' })
+      .expect(200);
     expect(await shown('d-0')).toEqual([['AWAITING_INVOICE', 'LABOR', '1', '165.00', 'billable']]);
     expect((await get('stage=AWAITING_INVOICE')).totals.byStage).toEqual({ AWAITING_INVOICE: { count: 1, amount: '165.00' } });
   });

@@ -66,7 +66,10 @@ export async function setUpLinkedContracts(t: TestApp, options: { accountId?: st
 
 /** Logs a time entry as a technician would and returns the answer's body. */
 export async function logTime(t: TestApp, key: string, body: Record<string, unknown>) {
-  const res = await t.as(key).post('/api/time-entries').send({ resourceId: 'ann', roleId: 'engineer', ...body });
+  const res = await t
+    .as(key)
+    .post('/api/time-entries')
+    .send({ resourceId: 'ann', roleId: 'engineer', ...body });
   if (res.status !== 201) throw new Error(`time entry → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -15,7 +15,12 @@ export interface TestApp {
   app: INestApplication;
   config: AppConfig;
   /** A request with the bootstrap finance key. */
-  as(key?: string): { get: (url: string) => request.Test; post: (url: string) => request.Test; put: (url: string) => request.Test; patch: (url: string) => request.Test };
+  as(key?: string): {
+    get: (url: string) => request.Test;
+    post: (url: string) => request.Test;
+    put: (url: string) => request.Test;
+    patch: (url: string) => request.Test;
+  };
   /** Issues an API key with the role (as finance) and returns it. */
   keyFor(role: ActorRole): Promise<string>;
   /**
@@ -55,7 +60,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       if (!(await app.get(Projections).waitForPosition(head, 5000))) throw new Error(`the read models did not reach position ${head}`);
     },
     async keyFor(role) {
-      const res = await as().post('/api/api-keys').send({ name: `${role} key`, role }).expect(201);
+      const res = await as()
+        .post('/api/api-keys')
+        .send({ name: `${role} key`, role })
+        .expect(201);
       return res.body.key as string;
     },
     async dispose() {

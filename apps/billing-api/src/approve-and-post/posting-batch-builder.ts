@@ -95,7 +95,11 @@ export class PostingBatchBuilder {
     return itemIds.map((id) => {
       const found = findWorkItems(this.db, id);
       if (found.length === 0) throw new NotFound('item', id);
-      if (found.length > 1) throw new Conflict('ambiguous-item', `item id ${id} names a ${found.map((f) => f.sourceType.toLowerCase()).join(' and a ')}; post them from their own screens`);
+      if (found.length > 1)
+        throw new Conflict(
+          'ambiguous-item',
+          `item id ${id} names a ${found.map((f) => f.sourceType.toLowerCase()).join(' and a ')}; post them from their own screens`,
+        );
       return found[0];
     });
   }
@@ -130,7 +134,12 @@ export class PostingBatchBuilder {
     return {
       ref,
       pending: item.pending.kind === 'CHARGE' && billingCode ? { ...item.pending, taxCategoryId: billingCode.taxCategory } : item.pending,
-      source: { sourceType: ref.sourceType, accountId: item.accountId, purchaseOrderNumber: item.purchaseOrderNumber ?? billTo.purchaseOrderNumber, description: item.description },
+      source: {
+        sourceType: ref.sourceType,
+        accountId: item.accountId,
+        purchaseOrderNumber: item.purchaseOrderNumber ?? billTo.purchaseOrderNumber,
+        description: item.description,
+      },
       billToAccountId: billTo.billToAccountId,
       approval: item.approval,
       loaded,

@@ -35,10 +35,7 @@ export class ContractReferencesLoader {
   async forNewContract(terms: NewContractTerms): Promise<ContractReferences> {
     const [accounts, roleIds, workTypeIds, exclusionSetIds, contracts] = await Promise.all([
       this.accounts([terms.accountId, terms.billToAccountId]),
-      this.existing(
-        [...terms.excludedRoleIds, ...terms.roleRates.map((r) => r.roleId), ...terms.blockHourMultipliers.map((m) => m.roleId)],
-        roleStream,
-      ),
+      this.existing([...terms.excludedRoleIds, ...terms.roleRates.map((r) => r.roleId), ...terms.blockHourMultipliers.map((m) => m.roleId)], roleStream),
       this.existing(terms.excludedWorkTypeIds, workTypeStream),
       this.existing([terms.exclusionSetId], exclusionSetStream),
       this.exclusionChain(terms.exclusionContractId, terms.contractId),

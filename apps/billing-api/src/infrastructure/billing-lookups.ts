@@ -111,7 +111,9 @@ export class BillingLookups {
       if (contracts[id]) continue;
       const state = await this.contract(id);
       if (state.status !== 'exists') continue;
-      const set = state.terms.exclusionSetId ? (await this.streams.loadShared(exclusionSetStream(state.terms.exclusionSetId), exclusionSetDecider)).state : undefined;
+      const set = state.terms.exclusionSetId
+        ? (await this.streams.loadShared(exclusionSetStream(state.terms.exclusionSetId), exclusionSetDecider)).state
+        : undefined;
       contracts[id] = { ...toRoutingContract(state.terms, set?.status === 'active' ? set.terms : undefined), accountId: state.terms.accountId };
       if (state.terms.exclusionContractId) queue.push(state.terms.exclusionContractId);
     }

@@ -32,7 +32,9 @@ import { ReadYourWrites } from './read-your-writes';
         if (config.dataDir === ':memory:') return new ProjectionRunner(store, db, ALL_PROJECTIONS, { onError });
         return new ProjectionWorker({
           setup: {
-            store: config.eventStoreConnectionString ? { kind: 'esdb', connectionString: config.eventStoreConnectionString } : { kind: 'sqlite', filename: eventStoreFile(config) },
+            store: config.eventStoreConnectionString
+              ? { kind: 'esdb', connectionString: config.eventStoreConnectionString }
+              : { kind: 'sqlite', filename: eventStoreFile(config) },
             readModelFile: readModelFile(config),
           },
           headPosition: () => store.headPosition(),

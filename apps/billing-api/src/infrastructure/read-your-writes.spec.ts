@@ -9,7 +9,8 @@ describe('read-your-writes for commands that answer without the read models', ()
     let reached = 0n;
     const waiting: { position: bigint; resolve: (ok: boolean) => void }[] = [];
     const fake = {
-      waitForPosition: (position: bigint) => (reached >= position ? Promise.resolve(true) : new Promise<boolean>((resolve) => waiting.push({ position, resolve }))),
+      waitForPosition: (position: bigint) =>
+        reached >= position ? Promise.resolve(true) : new Promise<boolean>((resolve) => waiting.push({ position, resolve })),
       status: async () => [],
     } as unknown as Projections;
     const reach = (position: bigint) => {

@@ -120,4 +120,3 @@ describe('StreamDecisions cache', () => {
     await store.close();
   });
 });
-

@@ -57,7 +57,10 @@ export class StreamDecisions {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async load<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<LoadedStream<State>> {
+  async load<Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  ): Promise<LoadedStream<State>> {
     return this.fold(streamId, decider, { state: decider.initialState(), revision: 'no_stream', position: 0n });
   }
 
@@ -66,7 +69,10 @@ export class StreamDecisions {
    * read: for streams read far more often than written (catalog, contracts, settings). The state
    * is shared by every caller, so it is frozen. Only for deciders whose `evolve` returns new state.
    */
-  async loadShared<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<LoadedStream<State>> {
+  async loadShared<Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  ): Promise<LoadedStream<State>> {
     const last = this.shared.get(streamId) as CachedStream | undefined;
     const loaded = await this.fold(streamId, decider, (last ?? { state: decider.initialState(), revision: 'no_stream', position: 0n }) as LoadedStream<State>);
     if (loaded.revision !== (last?.revision ?? 'no_stream')) {
@@ -152,7 +158,8 @@ export class StreamDecisions {
   ): Promise<Decision<Event, State>> {
     return this.exclusively(streamId, async () => {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const loaded = attempt === 1 && options.readJustNow ? (options.readJustNow as LoadedStream<State>) : await this.loadForDecision(streamId, decider, options);
+        const loaded =
+          attempt === 1 && options.readJustNow ? (options.readJustNow as LoadedStream<State>) : await this.loadForDecision(streamId, decider, options);
         const resolved = typeof command === 'function' ? await (command as (state: State) => Command | Promise<Command>)(loaded.state) : command;
         const events = decider.decide(resolved, loaded.state);
         if (events.length === 0) return { events, state: loaded.state, position: loaded.position };

@@ -13,7 +13,13 @@ describe('API key decider', () => {
   });
 
   it('a retried issue with the same name and role decides nothing; another role is a conflict', () => {
-    apiKeys.given([issued]).when({ ...issue, keyHash: 'other' }).then([]);
-    apiKeys.given([issued]).when({ ...issue, role: 'finance' }).then(conflict('id-reused'));
+    apiKeys
+      .given([issued])
+      .when({ ...issue, keyHash: 'other' })
+      .then([]);
+    apiKeys
+      .given([issued])
+      .when({ ...issue, role: 'finance' })
+      .then(conflict('id-reused'));
   });
 });

@@ -18,14 +18,22 @@ const billingCodes = deciderSpec(billingCodeDecider);
 describe('billing code decider', () => {
   it.each<[string, BillingCodeEvent[], BillingCodeCommand, BillingCodeEvent[]]>([
     ['creates a billing code', [], create(), [created()]],
-    ['without tax category or GL account', [], create({ type: 'milestone', taxCategory: null, glAccount: null }), [created({ type: 'milestone', taxCategory: null, glAccount: null })]],
+    [
+      'without tax category or GL account',
+      [],
+      create({ type: 'milestone', taxCategory: null, glAccount: null }),
+      [created({ type: 'milestone', taxCategory: null, glAccount: null })],
+    ],
     ['the same create again decides nothing', [created()], create(), []],
   ])('%s', (_name, given, when, then) => {
     billingCodes.given(given).when(when).then(then);
   });
 
   it('the same id with other details is a conflict', () => {
-    billingCodes.given([created()]).when(create({ type: 'expense' })).then(conflict('id-reused'));
+    billingCodes
+      .given([created()])
+      .when(create({ type: 'expense' }))
+      .then(conflict('id-reused'));
   });
 
   it('names its stream billingCode-{id}', () => {

@@ -8,7 +8,10 @@ const workType = (workTypeId: string): WorkTypeState => ({
   status: 'active',
   terms: { workTypeId, name: workTypeId, billable: true, showOnInvoice: true, taxCategory: null, minHours: null, maxHours: null, modifier: { type: 'none' } },
 });
-const role = (roleId: string): RoleState => ({ status: 'active', terms: { roleId, name: roleId, hourlyRate: '100', hourlyCost: '0', blockHourMultiplier: '1' } });
+const role = (roleId: string): RoleState => ({
+  status: 'active',
+  terms: { roleId, name: roleId, hourlyRate: '100', hourlyCost: '0', blockHourMultiplier: '1' },
+});
 
 /** The catalog the handler would load: onsite, after-hours, remote; engineer, tech. */
 const references: ExclusionSetReferences = {
@@ -36,7 +39,12 @@ describe('exclusion set decider', () => {
     ['ids are a set: sorted, without repeats', [], create({ workTypeIds: ['onsite', 'after-hours', 'onsite'] }), [created()]],
     ['an empty set is a set', [], create({ workTypeIds: [], roleIds: [] }), [created({ workTypeIds: [], roleIds: [] })]],
     ['the same create again decides nothing', [created()], create({ workTypeIds: ['onsite', 'after-hours'] }), []],
-    ['a change records the whole new set', [created()], change({ workTypeIds: ['after-hours'], roleIds: ['engineer', 'tech'] }), [changed({ workTypeIds: ['after-hours'], roleIds: ['engineer', 'tech'] })]],
+    [
+      'a change records the whole new set',
+      [created()],
+      change({ workTypeIds: ['after-hours'], roleIds: ['engineer', 'tech'] }),
+      [changed({ workTypeIds: ['after-hours'], roleIds: ['engineer', 'tech'] })],
+    ],
     ['a rename is a change', [created()], change({ name: 'Bronze 2027' }), [changed({ name: 'Bronze 2027' })]],
     ['a change that changes nothing decides nothing', [created()], change(), []],
     ['a change back to an earlier set is a change', [created(), changed({ workTypeIds: ['remote'] })], change(), [changed()]],
@@ -45,14 +53,29 @@ describe('exclusion set decider', () => {
   });
 
   it('the same id with another set on create is a conflict (a change is a PUT)', () => {
-    exclusionSets.given([created()]).when(create({ roleIds: [] })).then(conflict('id-reused'));
+    exclusionSets
+      .given([created()])
+      .when(create({ roleIds: [] }))
+      .then(conflict('id-reused'));
   });
 
   it('every id must name an existing work type or role', () => {
-    exclusionSets.given([]).when(create({ workTypeIds: ['onsite', 'nope'] })).then(notFound('work type', 'nope').withMessage('work type nope does not exist'));
-    exclusionSets.given([]).when(create({ workTypeIds: ['ghost'] })).then(notFound('work type', 'ghost').withMessage('work type ghost does not exist'));
-    exclusionSets.given([]).when(create({ roleIds: ['engineer', 'nobody'] })).then(notFound('role', 'nobody').withMessage('role nobody does not exist'));
-    exclusionSets.given([created()]).when(change({ roleIds: ['nobody'] })).then(notFound('role', 'nobody').withMessage('role nobody does not exist'));
+    exclusionSets
+      .given([])
+      .when(create({ workTypeIds: ['onsite', 'nope'] }))
+      .then(notFound('work type', 'nope').withMessage('work type nope does not exist'));
+    exclusionSets
+      .given([])
+      .when(create({ workTypeIds: ['ghost'] }))
+      .then(notFound('work type', 'ghost').withMessage('work type ghost does not exist'));
+    exclusionSets
+      .given([])
+      .when(create({ roleIds: ['engineer', 'nobody'] }))
+      .then(notFound('role', 'nobody').withMessage('role nobody does not exist'));
+    exclusionSets
+      .given([created()])
+      .when(change({ roleIds: ['nobody'] }))
+      .then(notFound('role', 'nobody').withMessage('role nobody does not exist'));
   });
 
   it('changing a set that does not exist is NotFound', () => {

@@ -24,7 +24,12 @@ describe('role decider', () => {
       create({ hourlyRate: '150.00', hourlyCost: '62.50', blockHourMultiplier: '1.5000' }),
       [created({ hourlyCost: '62.5', blockHourMultiplier: '1.5' })],
     ],
-    ['a rate of 0 and 4 decimal places are accepted', [], create({ hourlyRate: '0.0000', hourlyCost: '12.3456' }), [created({ hourlyRate: '0', hourlyCost: '12.3456' })]],
+    [
+      'a rate of 0 and 4 decimal places are accepted',
+      [],
+      create({ hourlyRate: '0.0000', hourlyCost: '12.3456' }),
+      [created({ hourlyRate: '0', hourlyCost: '12.3456' })],
+    ],
     ['the same create again decides nothing (idempotent)', [created()], create(), []],
     ['the same values written otherwise are the same create', [created()], create({ hourlyRate: '150.0' }), []],
   ])('%s', (_name, given, when, then) => {
@@ -32,7 +37,10 @@ describe('role decider', () => {
   });
 
   it('the same id with other details is a conflict', () => {
-    roles.given([created()]).when(create({ hourlyRate: '151' })).then(conflict('id-reused'));
+    roles
+      .given([created()])
+      .when(create({ hourlyRate: '151' }))
+      .then(conflict('id-reused'));
   });
 
   it.each<[string, Partial<RoleTerms>]>([

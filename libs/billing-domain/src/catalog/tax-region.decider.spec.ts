@@ -13,8 +13,29 @@ const taxRegions = deciderSpec(taxRegionDecider);
 describe('tax region decider', () => {
   it.each<[string, TaxRegionEvent[], TaxRegionCommand, TaxRegionEvent[]]>([
     ['creates a region', [], create(), [created()]],
-    ['rates in canonical form, 6 places kept', [], create([{ ...state, rate: '0.040000' }, { ...city, rate: '0.048750' }]), [created()]],
-    ['a rate of 0 and the largest rate below 1', [], create([{ ...state, rate: '0' }, { ...city, rate: '0.999999' }]), [created([{ ...state, rate: '0' }, { ...city, rate: '0.999999' }])]],
+    [
+      'rates in canonical form, 6 places kept',
+      [],
+      create([
+        { ...state, rate: '0.040000' },
+        { ...city, rate: '0.048750' },
+      ]),
+      [created()],
+    ],
+    [
+      'a rate of 0 and the largest rate below 1',
+      [],
+      create([
+        { ...state, rate: '0' },
+        { ...city, rate: '0.999999' },
+      ]),
+      [
+        created([
+          { ...state, rate: '0' },
+          { ...city, rate: '0.999999' },
+        ]),
+      ],
+    ],
     [
       'one compound tax per category; another category may have its own',
       [],
@@ -28,19 +49,36 @@ describe('tax region decider', () => {
   });
 
   it('the same id with other rates is a conflict', () => {
-    taxRegions.given([created()]).when(create([state])).then(conflict('id-reused'));
+    taxRegions
+      .given([created()])
+      .when(create([state]))
+      .then(conflict('id-reused'));
   });
 
   it('two compound taxes in one category are refused (one-compound-tax)', () => {
-    taxRegions.given([]).when(create([{ ...state, compound: true }, { ...city, compound: true }])).then(rule('one-compound-tax'));
+    taxRegions
+      .given([])
+      .when(
+        create([
+          { ...state, compound: true },
+          { ...city, compound: true },
+        ]),
+      )
+      .then(rule('one-compound-tax'));
   });
 
   it('a tax name twice in one category is refused', () => {
-    taxRegions.given([]).when(create([state, { ...state, rate: '0.05' }])).then(rule('duplicate-tax-rate'));
+    taxRegions
+      .given([])
+      .when(create([state, { ...state, rate: '0.05' }]))
+      .then(rule('duplicate-tax-rate'));
   });
 
   it.each(['1', '-0.01', '0.0000001', '1e-3'])('refuses the rate %s', (rate) => {
-    taxRegions.given([]).when(create([{ ...state, rate }])).then(rule('invalid-decimal'));
+    taxRegions
+      .given([])
+      .when(create([{ ...state, rate }]))
+      .then(rule('invalid-decimal'));
   });
 
   it('names its stream taxRegion-{id}', () => {

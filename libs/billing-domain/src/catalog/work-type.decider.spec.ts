@@ -27,7 +27,12 @@ describe('work type decider', () => {
       create({ modifier: { type: 'multiply', value: '1.50' }, minHours: '0.50', maxHours: '8.0' }),
       [created({ modifier: { type: 'multiply', value: '1.5' }, minHours: '0.5', maxHours: '8' })],
     ],
-    ['add may be negative (a discount on the role rate)', [], create({ modifier: { type: 'add', value: '-15.00' } }), [created({ modifier: { type: 'add', value: '-15' } })]],
+    [
+      'add may be negative (a discount on the role rate)',
+      [],
+      create({ modifier: { type: 'add', value: '-15.00' } }),
+      [created({ modifier: { type: 'add', value: '-15' } })],
+    ],
     ['custom and flat may be 0', [], create({ modifier: { type: 'flat', value: '0.00' } }), [created({ modifier: { type: 'flat', value: '0' } })]],
     ['minHours may equal maxHours', [], create({ minHours: '1', maxHours: '1.0' }), [created({ minHours: '1', maxHours: '1' })]],
     [
@@ -42,7 +47,10 @@ describe('work type decider', () => {
   });
 
   it('the same id with other details is a conflict', () => {
-    workTypes.given([created()]).when(create({ billable: false })).then(conflict('id-reused'));
+    workTypes
+      .given([created()])
+      .when(create({ billable: false }))
+      .then(conflict('id-reused'));
   });
 
   it.each<[string, WorkTypeModifier]>([
@@ -55,10 +63,22 @@ describe('work type decider', () => {
   });
 
   it('refuses hours out of 0..24 and minHours above maxHours', () => {
-    workTypes.given([]).when(create({ maxHours: '24.0001' })).then(rule('invalid-decimal'));
-    workTypes.given([]).when(create({ minHours: '-1' })).then(rule('invalid-decimal'));
-    workTypes.given([]).when(create({ maxHours: '0' })).then(rule('invalid-decimal'));
-    workTypes.given([]).when(create({ minHours: '2', maxHours: '1.5' })).then(rule('work-type-hours'));
+    workTypes
+      .given([])
+      .when(create({ maxHours: '24.0001' }))
+      .then(rule('invalid-decimal'));
+    workTypes
+      .given([])
+      .when(create({ minHours: '-1' }))
+      .then(rule('invalid-decimal'));
+    workTypes
+      .given([])
+      .when(create({ maxHours: '0' }))
+      .then(rule('invalid-decimal'));
+    workTypes
+      .given([])
+      .when(create({ minHours: '2', maxHours: '1.5' }))
+      .then(rule('work-type-hours'));
   });
 
   it('names its stream workType-{id}', () => {

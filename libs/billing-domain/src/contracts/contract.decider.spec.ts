@@ -53,7 +53,11 @@ describe('contract decider', () => {
         { type: 'RECURRING_SERVICE', periodType: 'QUARTERLY', setupFee: '250' },
         { type: 'FIXED_PRICE', roleRates: [{ roleId: 'architect', hourlyRate: '200' }] },
       ];
-      for (const terms of cases) contracts.given([]).when(create(terms)).then([createdEvent(terms)]);
+      for (const terms of cases)
+        contracts
+          .given([])
+          .when(create(terms))
+          .then([createdEvent(terms)]);
     });
 
     it('the same create again decides nothing, however its decimals and lists are written', () => {
@@ -66,22 +70,41 @@ describe('contract decider', () => {
 
     it('the same id with other terms is a conflict, even when only later changes differ', () => {
       const history = [createdEvent()];
-      contracts.given(history).when(create({ name: 'Other' })).then(conflict('id-reused'));
+      contracts
+        .given(history)
+        .when(create({ name: 'Other' }))
+        .then(conflict('id-reused'));
       // A repeated create compares with the terms as created, not as changed since.
       const changed: ContractEvent[] = [...history, { type: 'ContractTermsChanged', data: { contractId: 'tm', endDate: '2027-12-31' } }];
       contracts.given(changed).when(create()).then([]);
     });
 
     it('the end date must be after the start date and at most 20 years later', () => {
-      contracts.given([]).when(create({ endDate: '2026-01-01' })).then(rule('contract-dates'));
-      contracts.given([]).when(create({ endDate: '2025-12-31' })).then(rule('contract-dates'));
-      contracts.given([]).when(create({ endDate: '2046-01-01' })).then([createdEvent({ endDate: '2046-01-01' })]);
-      contracts.given([]).when(create({ endDate: '2046-01-02' })).then(rule('contract-length'));
+      contracts
+        .given([])
+        .when(create({ endDate: '2026-01-01' }))
+        .then(rule('contract-dates'));
+      contracts
+        .given([])
+        .when(create({ endDate: '2025-12-31' }))
+        .then(rule('contract-dates'));
+      contracts
+        .given([])
+        .when(create({ endDate: '2046-01-01' }))
+        .then([createdEvent({ endDate: '2046-01-01' })]);
+      contracts
+        .given([])
+        .when(create({ endDate: '2046-01-02' }))
+        .then(rule('contract-length'));
     });
 
     it('refuses a field of another type, naming the field and the types that take it', () => {
       const cases: [Partial<NewContractTerms>, string, string][] = [
-        [{ type: 'PER_TICKET', roleRates: [{ roleId: 'engineer', hourlyRate: '1' }] }, 'roleRates', 'TIME_AND_MATERIALS, BLOCK_HOURS, RETAINER and FIXED_PRICE'],
+        [
+          { type: 'PER_TICKET', roleRates: [{ roleId: 'engineer', hourlyRate: '1' }] },
+          'roleRates',
+          'TIME_AND_MATERIALS, BLOCK_HOURS, RETAINER and FIXED_PRICE',
+        ],
         [{ type: 'RECURRING_SERVICE', periodType: 'MONTHLY', roleRates: [{ roleId: 'engineer', hourlyRate: '1' }] }, 'roleRates', 'FIXED_PRICE'],
         [{ type: 'TIME_AND_MATERIALS', overageRate: '1' }, 'overageRate', 'BLOCK_HOURS and PER_TICKET'],
         [{ type: 'RETAINER', overageRate: '1' }, 'overageRate', 'BLOCK_HOURS and PER_TICKET'],
@@ -98,12 +121,21 @@ describe('contract decider', () => {
     });
 
     it('a Recurring Service contract needs its period type', () => {
-      contracts.given([]).when(create({ type: 'RECURRING_SERVICE' })).then(rule('field-required-for-contract-type'));
+      contracts
+        .given([])
+        .when(create({ type: 'RECURRING_SERVICE' }))
+        .then(rule('field-required-for-contract-type'));
     });
 
     it('refuses negative amounts, more than 4 places and a role named twice', () => {
-      contracts.given([]).when(create({ setupFee: '-1' })).then(rule('invalid-decimal'));
-      contracts.given([]).when(create({ roleRates: [{ roleId: 'engineer', hourlyRate: '1.23456' }] })).then(rule('invalid-decimal'));
+      contracts
+        .given([])
+        .when(create({ setupFee: '-1' }))
+        .then(rule('invalid-decimal'));
+      contracts
+        .given([])
+        .when(create({ roleRates: [{ roleId: 'engineer', hourlyRate: '1.23456' }] }))
+        .then(rule('invalid-decimal'));
       contracts
         .given([])
         .when(
@@ -137,13 +169,25 @@ describe('contract decider', () => {
 
     it('the exclusion contract belongs to the same account or its parent', () => {
       const refs = (accountId: string) => references({ contracts: { blk: contractTerms({ contractId: 'blk', accountId }) } });
-      contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('acme'))).then([createdEvent({ exclusionContractId: 'blk' })]);
-      contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('group'))).then([createdEvent({ exclusionContractId: 'blk' })]);
-      contracts.given([]).when(create({ exclusionContractId: 'blk' }, refs('other'))).then(rule('exclusion-contract-account'));
+      contracts
+        .given([])
+        .when(create({ exclusionContractId: 'blk' }, refs('acme')))
+        .then([createdEvent({ exclusionContractId: 'blk' })]);
+      contracts
+        .given([])
+        .when(create({ exclusionContractId: 'blk' }, refs('group')))
+        .then([createdEvent({ exclusionContractId: 'blk' })]);
+      contracts
+        .given([])
+        .when(create({ exclusionContractId: 'blk' }, refs('other')))
+        .then(rule('exclusion-contract-account'));
     });
 
     it('a contract cannot be its own exclusion contract', () => {
-      contracts.given([]).when(create({ exclusionContractId: 'tm' })).then(rule('exclusion-cycle').withMessage(/tm → tm/));
+      contracts
+        .given([])
+        .when(create({ exclusionContractId: 'tm' }))
+        .then(rule('exclusion-cycle').withMessage(/tm → tm/));
     });
   });
 
@@ -161,7 +205,16 @@ describe('contract decider', () => {
     const block = (overrides: Partial<NewContractTerms> = {}) => createdEvent({ contractId: 'tm', type: 'BLOCK_HOURS', ...overrides });
     const purchase: ContractEvent = {
       type: 'BlockPurchased',
-      data: { contractId: 'tm', purchaseId: 'p1', sequence: 1, startDate: '2026-01-01', endDate: '2026-06-30', hours: '10', hourlyRate: '100', purchasedAt: '2026-01-01T09:00:00.000Z' },
+      data: {
+        contractId: 'tm',
+        purchaseId: 'p1',
+        sequence: 1,
+        startDate: '2026-01-01',
+        endDate: '2026-06-30',
+        hours: '10',
+        hourlyRate: '100',
+        purchasedAt: '2026-01-01T09:00:00.000Z',
+      },
     };
 
     it('carries only the fields that changed, each with its full new value', () => {
@@ -170,41 +223,80 @@ describe('contract decider', () => {
         .given(history)
         .when(change({ purchaseOrderNumber: 'PO-1', excludedRoleIds: ['engineer', 'architect'], excludedWorkTypeIds: [], endDate: '2027-06-30' }))
         .then([termsChanged({ excludedRoleIds: ['engineer', 'architect'], endDate: '2027-06-30' })]);
-      const after = contracts.given(history).when(change({ endDate: '2027-06-30', purchaseOrderNumber: null })).stateAfter();
+      const after = contracts
+        .given(history)
+        .when(change({ endDate: '2027-06-30', purchaseOrderNumber: null }))
+        .stateAfter();
       expect(after).toMatchObject({ terms: { endDate: '2027-06-30', purchaseOrderNumber: null, excludedRoleIds: ['engineer'] } });
     });
 
     it('a change that changes nothing decides nothing', () => {
       const history = [createdEvent({ excludedRoleIds: ['engineer', 'architect'] })];
       contracts.given(history).when(change({})).then([]);
-      contracts.given(history).when(change({ status: 'ACTIVE', endDate: '2026-12-31', excludedRoleIds: ['architect', 'engineer'] })).then([]);
+      contracts
+        .given(history)
+        .when(change({ status: 'ACTIVE', endDate: '2026-12-31', excludedRoleIds: ['architect', 'engineer'] }))
+        .then([]);
     });
 
     it('an unknown contract is 404', () => {
-      contracts.given([]).when(change({ status: 'INACTIVE' })).then(notFound('contract', 'tm'));
+      contracts
+        .given([])
+        .when(change({ status: 'INACTIVE' }))
+        .then(notFound('contract', 'tm'));
     });
 
     it('the end date stays after the start date, within 20 years and not before any purchase ends', () => {
-      contracts.given([block()]).when(change({ endDate: '2025-12-31' })).then(rule('contract-dates'));
-      contracts.given([block()]).when(change({ endDate: '2046-02-01' })).then(rule('contract-length'));
-      contracts.given([block(), purchase]).when(change({ endDate: '2026-06-29' })).then(rule('end-date-before-purchase').withMessage(/p1/));
-      contracts.given([block(), purchase]).when(change({ endDate: '2026-06-30' })).then([termsChanged({ endDate: '2026-06-30' })]);
+      contracts
+        .given([block()])
+        .when(change({ endDate: '2025-12-31' }))
+        .then(rule('contract-dates'));
+      contracts
+        .given([block()])
+        .when(change({ endDate: '2046-02-01' }))
+        .then(rule('contract-length'));
+      contracts
+        .given([block(), purchase])
+        .when(change({ endDate: '2026-06-29' }))
+        .then(rule('end-date-before-purchase').withMessage(/p1/));
+      contracts
+        .given([block(), purchase])
+        .when(change({ endDate: '2026-06-30' }))
+        .then([termsChanged({ endDate: '2026-06-30' })]);
     });
 
     it('deactivating the default contract gives up the default for good', () => {
       const history = [createdEvent({ isDefault: true })];
       const off = termsChanged({ status: 'INACTIVE', isDefault: false });
       const on = termsChanged({ status: 'ACTIVE' });
-      contracts.given(history).when(change({ status: 'INACTIVE' })).then([off]);
-      contracts.given([...history, off]).when(change({ status: 'ACTIVE' })).then([on]);
+      contracts
+        .given(history)
+        .when(change({ status: 'INACTIVE' }))
+        .then([off]);
+      contracts
+        .given([...history, off])
+        .when(change({ status: 'ACTIVE' }))
+        .then([on]);
       expect(contracts.given([...history, off, on]).state()).toMatchObject({ terms: { status: 'ACTIVE', isDefault: false } });
     });
 
     it('new ids must exist', () => {
-      contracts.given([block()]).when(change({ exclusionSetId: 'platinum' })).then(notFound('exclusion set', 'platinum').withMessage('exclusion set platinum does not exist'));
-      contracts.given([block()]).when(change({ excludedWorkTypeIds: ['travel'] })).then(notFound('work type', 'travel').withMessage('work type travel does not exist'));
-      contracts.given([block()]).when(change({ excludedRoleIds: ['intern'] })).then(notFound('role', 'intern').withMessage('role intern does not exist'));
-      contracts.given([block()]).when(change({ exclusionContractId: 'ghost' })).then(notFound('exclusion contract', 'ghost').withMessage('exclusion contract ghost does not exist'));
+      contracts
+        .given([block()])
+        .when(change({ exclusionSetId: 'platinum' }))
+        .then(notFound('exclusion set', 'platinum').withMessage('exclusion set platinum does not exist'));
+      contracts
+        .given([block()])
+        .when(change({ excludedWorkTypeIds: ['travel'] }))
+        .then(notFound('work type', 'travel').withMessage('work type travel does not exist'));
+      contracts
+        .given([block()])
+        .when(change({ excludedRoleIds: ['intern'] }))
+        .then(notFound('role', 'intern').withMessage('role intern does not exist'));
+      contracts
+        .given([block()])
+        .when(change({ exclusionContractId: 'ghost' }))
+        .then(notFound('exclusion contract', 'ghost').withMessage('exclusion contract ghost does not exist'));
     });
 
     it('refuses a link that closes a cycle (A → B → A), listing it', () => {
@@ -229,15 +321,24 @@ describe('contract decider', () => {
     it('accepts a chain that ends, and removing the link', () => {
       const refs = references({ contracts: { b: contractTerms({ contractId: 'b', exclusionContractId: 'c' }), c: contractTerms({ contractId: 'c' }) } });
       const linked = termsChanged({ exclusionContractId: 'b' });
-      contracts.given([createdEvent()]).when(change({ exclusionContractId: 'b' }, refs)).then([linked]);
-      contracts.given([createdEvent(), linked]).when(change({ exclusionContractId: null })).then([termsChanged({ exclusionContractId: null })]);
+      contracts
+        .given([createdEvent()])
+        .when(change({ exclusionContractId: 'b' }, refs))
+        .then([linked]);
+      contracts
+        .given([createdEvent(), linked])
+        .when(change({ exclusionContractId: null }))
+        .then([termsChanged({ exclusionContractId: null })]);
     });
   });
 
   describe('purchases', () => {
     const at = '2026-02-01T10:00:00.000Z';
     const blockContract = createdEvent({ type: 'BLOCK_HOURS' });
-    const buyBlock = (purchaseId: string, overrides: Partial<{ hours: string; hourlyRate: string; startDate: string; endDate: string }> = {}): ContractCommand => ({
+    const buyBlock = (
+      purchaseId: string,
+      overrides: Partial<{ hours: string; hourlyRate: string; startDate: string; endDate: string }> = {},
+    ): ContractCommand => ({
       type: 'PurchaseBlock',
       contractId: 'tm',
       purchaseId,
@@ -250,7 +351,17 @@ describe('contract decider', () => {
     });
     const blockPurchased = (purchaseId: string, overrides: Partial<{ sequence: number; startDate: string; endDate: string }> = {}): ContractEvent => ({
       type: 'BlockPurchased',
-      data: { contractId: 'tm', purchaseId, sequence: 1, startDate: '2026-02-01', endDate: '2026-07-31', hours: '10', hourlyRate: '100', purchasedAt: at, ...overrides },
+      data: {
+        contractId: 'tm',
+        purchaseId,
+        sequence: 1,
+        startDate: '2026-02-01',
+        endDate: '2026-07-31',
+        hours: '10',
+        hourlyRate: '100',
+        purchasedAt: at,
+        ...overrides,
+      },
     });
 
     it('records a block with its sequence, canonical decimals and purchase time', () => {
@@ -260,14 +371,30 @@ describe('contract decider', () => {
         .then([
           {
             type: 'BlockPurchased',
-            data: { contractId: 'tm', purchaseId: 'p1', sequence: 1, startDate: '2026-02-01', endDate: '2026-07-31', hours: '10', hourlyRate: '100', purchasedAt: at },
+            data: {
+              contractId: 'tm',
+              purchaseId: 'p1',
+              sequence: 1,
+              startDate: '2026-02-01',
+              endDate: '2026-07-31',
+              hours: '10',
+              hourlyRate: '100',
+              purchasedAt: at,
+            },
           },
         ]);
     });
 
     it('numbers purchases 1, 2, 3 in purchase order', () => {
       let history: ContractEvent[] = [blockContract];
-      for (const id of ['p1', 'p2', 'p3']) history = [...history, ...contracts.given(history).when(buyBlock(id, { startDate: '2026-03-01' })).events()];
+      for (const id of ['p1', 'p2', 'p3'])
+        history = [
+          ...history,
+          ...contracts
+            .given(history)
+            .when(buyBlock(id, { startDate: '2026-03-01' }))
+            .events(),
+        ];
       const state = contracts.given(history).state();
       expect(state.status === 'exists' && state.purchases.map((p) => [p.purchaseId, p.sequence])).toEqual([
         ['p1', 1],
@@ -282,7 +409,10 @@ describe('contract decider', () => {
         .given(history)
         .when({ ...(buyBlock('p1', { hourlyRate: '100' }) as PurchaseBlock), purchasedAt: '2026-03-01T00:00:00.000Z' })
         .then([]);
-      contracts.given(history).when(buyBlock('p1', { hours: '11' })).then(conflict('id-reused'));
+      contracts
+        .given(history)
+        .when(buyBlock('p1', { hours: '11' }))
+        .then(conflict('id-reused'));
       contracts
         .given(history)
         .when({ type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'p1', amount: '10', startDate: '2026-02-01', endDate: '2026-07-31', purchasedAt: at })
@@ -290,7 +420,15 @@ describe('contract decider', () => {
     });
 
     it('each purchase fits only its contract type', () => {
-      const retainer: ContractCommand = { type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'r1', amount: '5000', startDate: '2026-02-01', endDate: '2026-02-28', purchasedAt: at };
+      const retainer: ContractCommand = {
+        type: 'PurchaseRetainer',
+        contractId: 'tm',
+        purchaseId: 'r1',
+        amount: '5000',
+        startDate: '2026-02-01',
+        endDate: '2026-02-28',
+        purchasedAt: at,
+      };
       const tickets: ContractCommand = {
         type: 'PurchaseTickets',
         contractId: 'tm',
@@ -307,22 +445,45 @@ describe('contract decider', () => {
       contracts
         .given([createdEvent({ type: 'RETAINER' })])
         .when(retainer)
-        .then([{ type: 'RetainerPurchased', data: { contractId: 'tm', purchaseId: 'r1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', amount: '5000', purchasedAt: at } }]);
+        .then([
+          {
+            type: 'RetainerPurchased',
+            data: { contractId: 'tm', purchaseId: 'r1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', amount: '5000', purchasedAt: at },
+          },
+        ]);
       contracts
         .given([createdEvent({ type: 'PER_TICKET' })])
         .when(tickets)
         .then([
           {
             type: 'TicketsPurchased',
-            data: { contractId: 'tm', purchaseId: 't1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', tickets: 20, perTicketRate: '45', purchasedAt: at },
+            data: {
+              contractId: 'tm',
+              purchaseId: 't1',
+              sequence: 1,
+              startDate: '2026-02-01',
+              endDate: '2026-02-28',
+              tickets: 20,
+              perTicketRate: '45',
+              purchasedAt: at,
+            },
           },
         ]);
     });
 
     it('purchase dates lie inside the contract dates, start on or before end', () => {
-      contracts.given([blockContract]).when(buyBlock('p1', { startDate: '2025-12-31' })).then(rule('purchase-outside-contract'));
-      contracts.given([blockContract]).when(buyBlock('p1', { endDate: '2027-01-01' })).then(rule('purchase-outside-contract'));
-      contracts.given([blockContract]).when(buyBlock('p1', { startDate: '2026-05-01', endDate: '2026-04-30' })).then(rule('purchase-dates'));
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { startDate: '2025-12-31' }))
+        .then(rule('purchase-outside-contract'));
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { endDate: '2027-01-01' }))
+        .then(rule('purchase-outside-contract'));
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { startDate: '2026-05-01', endDate: '2026-04-30' }))
+        .then(rule('purchase-dates'));
       contracts
         .given([blockContract])
         .when(buyBlock('p1', { startDate: '2026-01-01', endDate: '2026-01-01' }))
@@ -334,7 +495,10 @@ describe('contract decider', () => {
     });
 
     it('hours, amounts and tickets must be positive', () => {
-      contracts.given([blockContract]).when(buyBlock('p1', { hours: '0' })).then(rule('invalid-decimal'));
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { hours: '0' }))
+        .then(rule('invalid-decimal'));
       const retainer = createdEvent({ type: 'RETAINER' });
       contracts
         .given([retainer])
@@ -344,7 +508,16 @@ describe('contract decider', () => {
       for (const tickets of [0, 1.5]) {
         contracts
           .given([perTicket])
-          .when({ type: 'PurchaseTickets', contractId: 'tm', purchaseId: 't', tickets, perTicketRate: '1', startDate: '2026-02-01', endDate: '2026-02-28', purchasedAt: at })
+          .when({
+            type: 'PurchaseTickets',
+            contractId: 'tm',
+            purchaseId: 't',
+            tickets,
+            perTicketRate: '1',
+            startDate: '2026-02-01',
+            endDate: '2026-02-28',
+            purchasedAt: at,
+          })
           .then(rule('invalid-quantity'));
       }
     });
@@ -356,7 +529,9 @@ describe('contract decider', () => {
 
   describe('services', () => {
     const recurring = createdEvent({ type: 'RECURRING_SERVICE', periodType: 'MONTHLY' });
-    const add = (overrides: Partial<{ serviceId: string; name: string; units: string; unitPrice: string; unitCost: string; billingCodeId: string | null }> = {}): ContractCommand => ({
+    const add = (
+      overrides: Partial<{ serviceId: string; name: string; units: string; unitPrice: string; unitCost: string; billingCodeId: string | null }> = {},
+    ): ContractCommand => ({
       type: 'AddService',
       contractId: 'tm',
       service: { serviceId: 's1', name: 'Managed desktop', units: '25', unitPrice: '30.00', unitCost: '12', billingCodeId: 'svc', ...overrides },
@@ -370,7 +545,10 @@ describe('contract decider', () => {
     it('adds a service with units and prices to a Recurring Service contract', () => {
       const adding = contracts.given([recurring]).when(add());
       adding.then([
-        { type: 'ServiceAdded', data: { contractId: 'tm', serviceId: 's1', name: 'Managed desktop', units: '25', unitPrice: '30', unitCost: '12', billingCodeId: 'svc' } },
+        {
+          type: 'ServiceAdded',
+          data: { contractId: 'tm', serviceId: 's1', name: 'Managed desktop', units: '25', unitPrice: '30', unitCost: '12', billingCodeId: 'svc' },
+        },
       ]);
       expect(adding.stateAfter()).toMatchObject({ services: [{ serviceId: 's1', units: '25' }] });
     });
@@ -381,14 +559,29 @@ describe('contract decider', () => {
 
     it('the same service again decides nothing; other details are a conflict', () => {
       const history = [recurring, serviceAdded()];
-      contracts.given(history).when(add({ unitPrice: '30' })).then([]);
-      contracts.given(history).when(add({ units: '26' })).then(conflict('id-reused'));
+      contracts
+        .given(history)
+        .when(add({ unitPrice: '30' }))
+        .then([]);
+      contracts
+        .given(history)
+        .when(add({ units: '26' }))
+        .then(conflict('id-reused'));
     });
 
     it('its billing code must exist; prices are not negative', () => {
-      contracts.given([recurring]).when(add({ billingCodeId: 'nope' })).then(notFound('billing code', 'nope').withMessage('billing code nope does not exist'));
-      contracts.given([recurring]).when(add({ billingCodeId: null })).then([serviceAdded(null)]);
-      contracts.given([recurring]).when(add({ unitPrice: '-1' })).then(rule('invalid-decimal'));
+      contracts
+        .given([recurring])
+        .when(add({ billingCodeId: 'nope' }))
+        .then(notFound('billing code', 'nope').withMessage('billing code nope does not exist'));
+      contracts
+        .given([recurring])
+        .when(add({ billingCodeId: null }))
+        .then([serviceAdded(null)]);
+      contracts
+        .given([recurring])
+        .when(add({ unitPrice: '-1' }))
+        .then(rule('invalid-decimal'));
     });
   });
 
@@ -414,7 +607,8 @@ describe('contract decider', () => {
         exclusionContractId: 'tm',
       });
       const route = (workTypeId: string) =>
-        routeTimeEntry({ defaultContractId: 'rec', dateWorked: '2026-03-02', workTypeId, roleId: 'engineer' }, (id) => routing[id as keyof typeof routing]).path;
+        routeTimeEntry({ defaultContractId: 'rec', dateWorked: '2026-03-02', workTypeId, roleId: 'engineer' }, (id) => routing[id as keyof typeof routing])
+          .path;
       expect(route('remote')).toEqual(['rec']);
       expect(route('onsite')).toEqual(['rec', 'blk']);
       expect(route('after-hours')).toEqual(['rec', 'blk', 'tm']);

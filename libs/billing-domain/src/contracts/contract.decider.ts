@@ -115,7 +115,12 @@ function purchaseOf(command: PurchaseCommand, sequence: number): ContractPurchas
   const base = { purchaseId: command.purchaseId, sequence, startDate: command.startDate, endDate: command.endDate, purchasedAt: command.purchasedAt };
   switch (command.type) {
     case 'PurchaseBlock':
-      return { kind: 'BLOCK', ...base, hours: canonicalDecimal(command.hours, 'hours', POSITIVE), hourlyRate: canonicalMoney(command.hourlyRate, 'hourlyRate') };
+      return {
+        kind: 'BLOCK',
+        ...base,
+        hours: canonicalDecimal(command.hours, 'hours', POSITIVE),
+        hourlyRate: canonicalMoney(command.hourlyRate, 'hourlyRate'),
+      };
     case 'PurchaseRetainer':
       return { kind: 'RETAINER', ...base, amount: canonicalDecimal(command.amount, 'amount', POSITIVE) };
     case 'PurchaseTickets':

@@ -2,7 +2,16 @@ import { canonicalDecimal } from '../catalog/catalog-decimal';
 import { findExclusionCycle } from '../rating/routing';
 import { dec } from '../shared/decimal';
 import { NotFound, RuleViolation } from '../shared/domain-errors';
-import type { ContractPurchase, ContractPurchaseKind, ContractService, ContractStatus, ContractTerms, ContractTermsChanges, ContractType, NewContractTerms } from './contract.events';
+import type {
+  ContractPurchase,
+  ContractPurchaseKind,
+  ContractService,
+  ContractStatus,
+  ContractTerms,
+  ContractTermsChanges,
+  ContractType,
+  NewContractTerms,
+} from './contract.events';
 import { CHANGEABLE_TERMS } from './contract.events';
 import { toRoutingContract } from './routing-contract';
 
@@ -86,7 +95,13 @@ function comparable(terms: ContractTerms): string {
     overageRate: d(terms.overageRate),
     setupFee: d(terms.setupFee),
   };
-  return JSON.stringify(Object.fromEntries(Object.keys(normalized).sort().map((key) => [key, normalized[key]])));
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.keys(normalized)
+        .sort()
+        .map((key) => [key, normalized[key]]),
+    ),
+  );
 }
 
 export function sameTerms(a: ContractTerms, b: ContractTerms): boolean {
@@ -197,7 +212,11 @@ export function checkReferences(contractId: string, terms: Partial<NewContractTe
   requireFound('bill-to account', [terms.billToAccountId ?? null], accounts);
   requireFound('exclusion set', [terms.exclusionSetId ?? null], references.exclusionSetIds);
   requireFound('work type', terms.excludedWorkTypeIds ?? [], references.workTypeIds);
-  const roleIds = [...(terms.excludedRoleIds ?? []), ...(terms.roleRates ?? []).map((r) => r.roleId), ...(terms.blockHourMultipliers ?? []).map((m) => m.roleId)];
+  const roleIds = [
+    ...(terms.excludedRoleIds ?? []),
+    ...(terms.roleRates ?? []).map((r) => r.roleId),
+    ...(terms.blockHourMultipliers ?? []).map((m) => m.roleId),
+  ];
   requireFound('role', roleIds, references.roleIds);
   checkExclusionContract(contractId, terms.accountId, terms.exclusionContractId ?? null, references);
 }
@@ -244,7 +263,10 @@ export function samePurchase(a: ContractPurchase, b: ContractPurchase): boolean 
 export function checkPurchaseFits(purchase: ContractPurchase, terms: ContractTerms): void {
   const contractType = PURCHASE_CONTRACT_TYPE[purchase.kind];
   if (terms.type !== contractType)
-    throw new RuleViolation('purchase-not-for-contract-type', `a ${purchase.kind} purchase needs a ${contractType} contract; ${terms.contractId} is ${terms.type}`);
+    throw new RuleViolation(
+      'purchase-not-for-contract-type',
+      `a ${purchase.kind} purchase needs a ${contractType} contract; ${terms.contractId} is ${terms.type}`,
+    );
   if (purchase.endDate < purchase.startDate)
     throw new RuleViolation('purchase-dates', `the purchase's end date ${purchase.endDate} is before its start date ${purchase.startDate}`);
   if (purchase.startDate < terms.startDate || purchase.endDate > terms.endDate) {
@@ -256,5 +278,11 @@ export function checkPurchaseFits(purchase: ContractPurchase, terms: ContractTer
 }
 
 export function sameService(a: ContractService, b: ContractService): boolean {
-  return a.name === b.name && a.billingCodeId === b.billingCodeId && sameDecimal(a.units, b.units) && sameDecimal(a.unitPrice, b.unitPrice) && sameDecimal(a.unitCost, b.unitCost);
+  return (
+    a.name === b.name &&
+    a.billingCodeId === b.billingCodeId &&
+    sameDecimal(a.units, b.units) &&
+    sameDecimal(a.unitPrice, b.unitPrice) &&
+    sameDecimal(a.unitCost, b.unitCost)
+  );
 }

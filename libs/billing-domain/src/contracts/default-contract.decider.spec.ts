@@ -23,11 +23,17 @@ describe('default contract claim (one active default contract per account)', () 
   });
 
   it('the first claim wins', () => {
-    defaultContracts.given([]).when(claim('a')).then([claimed('a')]);
+    defaultContracts
+      .given([])
+      .when(claim('a'))
+      .then([claimed('a')]);
   });
 
   it('the holder claiming again decides nothing (a retried create)', () => {
-    defaultContracts.given([claimed('a')]).when(claim('a')).then([]);
+    defaultContracts
+      .given([claimed('a')])
+      .when(claim('a'))
+      .then([]);
   });
 
   it('another contract is refused while the holder is an active default', () => {
@@ -38,7 +44,10 @@ describe('default contract claim (one active default contract per account)', () 
   });
 
   it('replaces a holder that is no longer an active default', () => {
-    defaultContracts.given([claimed('a')]).when(claim('b', { holderStatus: 'NOT_DEFAULT' })).then([claimed('b', 'a')]);
+    defaultContracts
+      .given([claimed('a')])
+      .when(claim('b', { holderStatus: 'NOT_DEFAULT' }))
+      .then([claimed('b', 'a')]);
   });
 
   it('a holder whose contract does not exist yet is a create in progress for five minutes, then stale', () => {
@@ -55,6 +64,11 @@ describe('default contract claim (one active default contract per account)', () 
 
   it('needs the holder status to decide against another holder', () => {
     // a programming error of the handler, not a refusal of the domain
-    expect(defaultContracts.given([claimed('a')]).when(claim('b')).refusal().message).toMatch(/was not given/);
+    expect(
+      defaultContracts
+        .given([claimed('a')])
+        .when(claim('b'))
+        .refusal().message,
+    ).toMatch(/was not given/);
   });
 });

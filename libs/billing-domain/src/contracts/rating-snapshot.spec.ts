@@ -61,9 +61,33 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
   it('given block purchases, then each at its full size (remaining = hours), active, with its sequence', () => {
     const contract = contractAfter([
       { type: 'ContractCreated', data: terms({ type: 'BLOCK_HOURS' }) },
-      { type: 'BlockPurchased', data: { contractId: 'c1', purchaseId: 'b1', sequence: 1, startDate: '2026-03-01', endDate: '2026-06-30', hours: '10', hourlyRate: '100', purchasedAt: at } },
+      {
+        type: 'BlockPurchased',
+        data: {
+          contractId: 'c1',
+          purchaseId: 'b1',
+          sequence: 1,
+          startDate: '2026-03-01',
+          endDate: '2026-06-30',
+          hours: '10',
+          hourlyRate: '100',
+          purchasedAt: at,
+        },
+      },
       // bought later, but starting earlier: the sequence stays the purchase order
-      { type: 'BlockPurchased', data: { contractId: 'c1', purchaseId: 'b2', sequence: 2, startDate: '2026-01-01', endDate: '2026-12-31', hours: '7.5', hourlyRate: '95', purchasedAt: at } },
+      {
+        type: 'BlockPurchased',
+        data: {
+          contractId: 'c1',
+          purchaseId: 'b2',
+          sequence: 2,
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+          hours: '7.5',
+          hourlyRate: '95',
+          purchasedAt: at,
+        },
+      },
     ]);
     const snapshot = ratingSnapshotOf(contract);
     expect(snapshot.blockPurchases).toEqual([
@@ -76,8 +100,14 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
   it('given retainer purchases, then each at its full amount (remaining = amount), active, with its sequence', () => {
     const contract = contractAfter([
       { type: 'ContractCreated', data: terms({ type: 'RETAINER', roleRates: [{ roleId: 'senior', hourlyRate: '140' }] }) },
-      { type: 'RetainerPurchased', data: { contractId: 'c1', purchaseId: 'r1', sequence: 1, startDate: '2026-01-01', endDate: '2026-06-30', amount: '5000', purchasedAt: at } },
-      { type: 'RetainerPurchased', data: { contractId: 'c1', purchaseId: 'r2', sequence: 2, startDate: '2026-07-01', endDate: '2026-12-31', amount: '2500.5', purchasedAt: at } },
+      {
+        type: 'RetainerPurchased',
+        data: { contractId: 'c1', purchaseId: 'r1', sequence: 1, startDate: '2026-01-01', endDate: '2026-06-30', amount: '5000', purchasedAt: at },
+      },
+      {
+        type: 'RetainerPurchased',
+        data: { contractId: 'c1', purchaseId: 'r2', sequence: 2, startDate: '2026-07-01', endDate: '2026-12-31', amount: '2500.5', purchasedAt: at },
+      },
     ]);
     expect(ratingSnapshotOf(contract)).toEqual({
       id: 'c1',
@@ -96,7 +126,19 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
   it('given ticket purchases, then each with all its tickets remaining, active, with its sequence, and the overage rate per ticket', () => {
     const contract = contractAfter([
       { type: 'ContractCreated', data: terms({ type: 'PER_TICKET', overageRate: '60' }) },
-      { type: 'TicketsPurchased', data: { contractId: 'c1', purchaseId: 't1', sequence: 1, startDate: '2026-01-01', endDate: '2026-12-31', tickets: 20, perTicketRate: '45', purchasedAt: at } },
+      {
+        type: 'TicketsPurchased',
+        data: {
+          contractId: 'c1',
+          purchaseId: 't1',
+          sequence: 1,
+          startDate: '2026-01-01',
+          endDate: '2026-12-31',
+          tickets: 20,
+          perTicketRate: '45',
+          purchasedAt: at,
+        },
+      },
     ]);
     expect(ratingSnapshotOf(contract)).toEqual({
       id: 'c1',
@@ -105,7 +147,9 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
       roleRates: [],
       blockPurchases: [],
       retainerPurchases: [],
-      ticketPurchases: [{ id: 't1', tickets: 20, perTicketRate: '45', remaining: 20, startDate: '2026-01-01', endDate: '2026-12-31', sequence: 1, active: true }],
+      ticketPurchases: [
+        { id: 't1', tickets: 20, perTicketRate: '45', remaining: 20, startDate: '2026-01-01', endDate: '2026-12-31', sequence: 1, active: true },
+      ],
     });
   });
 });

@@ -21,6 +21,8 @@ export function ratingSnapshotOf(contract: ExistingContract): ContractRatingSnap
     })),
     blockPurchases: purchases.flatMap((p) => (p.kind === 'BLOCK' ? [{ ...common(p), hours: p.hours, hourlyRate: p.hourlyRate, remaining: p.hours }] : [])),
     retainerPurchases: purchases.flatMap((p) => (p.kind === 'RETAINER' ? [{ ...common(p), amount: p.amount, remaining: p.amount }] : [])),
-    ticketPurchases: purchases.flatMap((p) => (p.kind === 'TICKETS' ? [{ ...common(p), tickets: p.tickets, perTicketRate: p.perTicketRate, remaining: p.tickets }] : [])),
+    ticketPurchases: purchases.flatMap((p) =>
+      p.kind === 'TICKETS' ? [{ ...common(p), tickets: p.tickets, perTicketRate: p.perTicketRate, remaining: p.tickets }] : [],
+    ),
   };
 }

@@ -13,12 +13,21 @@ const catalog: PostingBatchInput['catalog'] = {
       type: 'BLOCK_HOURS',
       overageRate: '150',
       // `remaining` is the ledger's to work out: whatever is given here is ignored
-      blockPurchases: [{ id: 'b1', hours: '10', hourlyRate: '100', startDate: '2026-01-01', endDate: '2026-12-31', active: true, sequence: 1, remaining: '999' }],
+      blockPurchases: [
+        { id: 'b1', hours: '10', hourlyRate: '100', startDate: '2026-01-01', endDate: '2026-12-31', active: true, sequence: 1, remaining: '999' },
+      ],
     },
   ],
 };
 
-const source: PostingSource = { sourceType: 'TIME_ENTRY', accountId: 'acme', purchaseOrderNumber: 'PO-7', description: 'work', approvedBy: 'key-1', postedDate: '2026-11-20' };
+const source: PostingSource = {
+  sourceType: 'TIME_ENTRY',
+  accountId: 'acme',
+  purchaseOrderNumber: 'PO-7',
+  description: 'work',
+  approvedBy: 'key-1',
+  postedDate: '2026-11-20',
+};
 
 const labour = (id: string, contractId: string, hoursWorked: string, dateWorked = '2026-11-02'): PendingLabour => ({
   kind: 'LABOR',
@@ -47,7 +56,10 @@ const posting = (history: LedgerEvent[], items: PendingLabour[]): LedgerEvent[] 
 
 describe('ledger decider', () => {
   it('posts T&M labour at the contract rate with tax and cost, frozen in ItemPosted', () => {
-    const [event] = ledger.given([]).when(post([labour('te1', 'tm', '2.5')])).events();
+    const [event] = ledger
+      .given([])
+      .when(post([labour('te1', 'tm', '2.5')]))
+      .events();
     expect(event.type).toBe('ItemPosted');
     expect(event.data).toMatchObject({
       billingItemId: 'bi-te1-1',
@@ -82,7 +94,10 @@ describe('ledger decider', () => {
 
   it('posting an item that is already posted decides nothing (a retry)', () => {
     const history = posting([], [labour('te1', 'tm', '1')]);
-    ledger.given(history).when(post([labour('te1', 'tm', '1')])).then([]);
+    ledger
+      .given(history)
+      .when(post([labour('te1', 'tm', '1')]))
+      .then([]);
   });
 
   it('unposting gives back exactly what the posting drew; reposting draws it again under new ids', () => {
@@ -93,7 +108,13 @@ describe('ledger decider', () => {
     // then: both parts go, and the 10 block hours come back
     const unposted: LedgerEvent = {
       type: 'ItemUnposted',
-      data: { sourceItemId: 'te1', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-te1-1', 'bi-te1-2'], returned: [{ purchaseId: 'b1', kind: 'hours', quantity: '10' }], reason: 'wrong work type' },
+      data: {
+        sourceItemId: 'te1',
+        sourceType: 'TIME_ENTRY',
+        billingItemIds: ['bi-te1-1', 'bi-te1-2'],
+        returned: [{ purchaseId: 'b1', kind: 'hours', quantity: '10' }],
+        reason: 'wrong work type',
+      },
     };
     ledger.given(posted).when({ type: 'UnpostItem', billingItemId: 'bi-te1-2', reason: 'wrong work type' }).then([unposted]);
     const afterUnpost = ledger.given([...posted, unposted]);
@@ -116,7 +137,10 @@ describe('ledger decider', () => {
   });
 
   it('keeps the approver’s override and the original value', () => {
-    const [event] = ledger.given([]).when(post([labour('te1', 'tm', '2')], { te1: { hoursToBill: '1.5' } })).events();
+    const [event] = ledger
+      .given([])
+      .when(post([labour('te1', 'tm', '2')], { te1: { hoursToBill: '1.5' } }))
+      .events();
     expect(event.data).toMatchObject({ quantity: '1.5', amount: '142.50', original: { hoursToBill: '2' } }); // 1.5 h × $95
   });
 });

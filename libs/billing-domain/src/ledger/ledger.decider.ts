@@ -103,7 +103,12 @@ function decideUnpost(command: UnpostItem, state: LedgerState): ItemUnposted[] {
     const seen = returned.get(draw.purchaseId);
     returned.set(draw.purchaseId, seen ? { ...seen, quantity: decimalString(dec(seen.quantity).plus(draw.quantity)) } : { ...draw });
   }
-  return [{ type: 'ItemUnposted', data: { sourceItemId, sourceType: item.data.sourceType, billingItemIds, returned: [...returned.values()], reason: command.reason } }];
+  return [
+    {
+      type: 'ItemUnposted',
+      data: { sourceItemId, sourceType: item.data.sourceType, billingItemIds, returned: [...returned.values()], reason: command.reason },
+    },
+  ];
 }
 
 function decideLedger(command: LedgerCommand, state: LedgerState): LedgerEvent[] {

@@ -33,7 +33,12 @@ const catalog: PostingBatchInput['catalog'] = {
         { id: 'b2', hours: '10', hourlyRate: '75', startDate: '2026-11-01', endDate: '2026-11-30', active: true, sequence: 2, remaining: '10' },
       ],
     },
-    { id: 'ret', type: 'RETAINER', roleRates: [{ roleId: 'senior', hourlyRate: '140' }], retainerPurchases: [{ id: 'r1', amount: '900', startDate: '2026-11-01', endDate: '2026-11-30', active: true, sequence: 1, remaining: '900' }] },
+    {
+      id: 'ret',
+      type: 'RETAINER',
+      roleRates: [{ roleId: 'senior', hourlyRate: '140' }],
+      retainerPurchases: [{ id: 'r1', amount: '900', startDate: '2026-11-01', endDate: '2026-11-30', active: true, sequence: 1, remaining: '900' }],
+    },
   ],
 };
 const SIZES: Record<string, string> = { b1: '6', b2: '10', r1: '900' };
@@ -46,24 +51,25 @@ const entry = fc.record({
   quarters: fc.integer({ min: 1, max: 40 }), // 0.25 h to 10 h
 });
 const entries = fc.array(entry, { minLength: 1, maxLength: 12 }).map((rows) =>
-  rows.map(
-    (r, i): PendingLabour => ({
-      kind: 'LABOR',
-      id: `te${String(i).padStart(2, '0')}`,
-      contractId: r.contractId,
-      dateWorked: `2026-11-${String(r.day).padStart(2, '0')}`,
-      roleId: r.roleId,
-      workTypeId: r.workTypeId,
-      hoursWorked: dec(r.quarters).dividedBy(4).toFixed(),
-    }),
-  ),
+  rows.map((r, i): PendingLabour => ({
+    kind: 'LABOR',
+    id: `te${String(i).padStart(2, '0')}`,
+    contractId: r.contractId,
+    dateWorked: `2026-11-${String(r.day).padStart(2, '0')}`,
+    roleId: r.roleId,
+    workTypeId: r.workTypeId,
+    hoursWorked: dec(r.quarters).dividedBy(4).toFixed(),
+  })),
 );
 
 const postCommand = (items: PendingLabour[]): PostItems => ({
   type: 'PostItems',
   postingId: 'p',
   billToAccountId: 'acme',
-  items: items.map((pending) => ({ pending, source: { sourceType: 'TIME_ENTRY', accountId: 'acme', purchaseOrderNumber: null, description: '', approvedBy: 'k', postedDate: '2026-11-30' } })),
+  items: items.map((pending) => ({
+    pending,
+    source: { sourceType: 'TIME_ENTRY', accountId: 'acme', purchaseOrderNumber: null, description: '', approvedBy: 'k', postedDate: '2026-11-30' },
+  })),
   catalog,
   settings: { roundUpMinutes: 0, multiplyOverage: false },
   overrides: {},
@@ -81,7 +87,10 @@ function decideAndFold(state: LedgerState, events: LedgerEvent[], command: Param
 function money(state: LedgerState) {
   return [...state.postedBySource.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([source, ids]) => ({ source, parts: ids.map((id) => state.items.get(id)!.data).map(({ type, quantity, amount, draws }) => ({ type, quantity, amount, draws })) }));
+    .map(([source, ids]) => ({
+      source,
+      parts: ids.map((id) => state.items.get(id)!.data).map(({ type, quantity, amount, draws }) => ({ type, quantity, amount, draws })),
+    }));
 }
 
 function assertBalances(state: LedgerState): void {
@@ -107,7 +116,10 @@ describe('ledger invariants (fast-check)', () => {
   });
 
   it('no purchase is drawn below zero or beyond its size, whatever is posted and unposted in whatever order', () => {
-    const step = fc.oneof(fc.record({ kind: fc.constant('post' as const), picks: fc.array(fc.nat(11), { maxLength: 5 }) }), fc.record({ kind: fc.constant('unpost' as const), pick: fc.nat(11) }));
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('post' as const), picks: fc.array(fc.nat(11), { maxLength: 5 }) }),
+      fc.record({ kind: fc.constant('unpost' as const), pick: fc.nat(11) }),
+    );
     fc.assert(
       fc.property(entries, fc.array(step, { maxLength: 15 }), (items, steps) => {
         const state = ledgerDecider.initialState();

@@ -21,13 +21,19 @@ describe('consumeBlocks (billing-rules §6)', () => {
   it('given blocks with different start dates, then the oldest start date is drawn first, whatever the purchase order', () => {
     const blocks = [blk('feb', '2', { startDate: '2026-02-01', sequence: 1 }), blk('jan', '1', { startDate: '2026-01-01', sequence: 2 })];
     // 2 h needed: jan (older) gives its 1 h, feb gives 1 h
-    expect(consume('2', '1', blocks).draws).toEqual([['jan', '1'], ['feb', '1']]);
+    expect(consume('2', '1', blocks).draws).toEqual([
+      ['jan', '1'],
+      ['feb', '1'],
+    ]);
   });
 
   it('given blocks with the same start date, then the oldest purchase (lowest sequence) first', () => {
     const blocks = [blk('second', '5', { sequence: 2 }), blk('first', '0.5', { sequence: 1 })];
     // 1 h needed: first gives 0.5 h (to zero), second 0.5 h
-    expect(consume('1', '1', blocks).draws).toEqual([['first', '0.5'], ['second', '0.5']]);
+    expect(consume('1', '1', blocks).draws).toEqual([
+      ['first', '0.5'],
+      ['second', '0.5'],
+    ]);
   });
 
   it('given a block whose dates do not cover the date worked, then it is skipped', () => {
@@ -85,7 +91,12 @@ const tech: RoleSnapshot = { id: 'tech', hourlyRate: '100', hourlyCost: '40' };
 
 describe('blockHourMultiplier', () => {
   it.each<[string, ContractRatingSnapshot, RoleSnapshot, string]>([
-    ['the contract multiplier for the role', { id: 'c', type: 'BLOCK_HOURS', roleRates: [{ roleId: 'engineer', blockHourMultiplier: '1.25' }] }, engineer, '1.25'],
+    [
+      'the contract multiplier for the role',
+      { id: 'c', type: 'BLOCK_HOURS', roleRates: [{ roleId: 'engineer', blockHourMultiplier: '1.25' }] },
+      engineer,
+      '1.25',
+    ],
     ['the role default without a contract multiplier', { id: 'c', type: 'BLOCK_HOURS', roleRates: [{ roleId: 'engineer', hourlyRate: '140' }] }, engineer, '2'],
     ['1 without either', { id: 'c', type: 'BLOCK_HOURS' }, tech, '1'],
   ])('given %s, then %s', (_, contract, role, expected) => {

@@ -65,11 +65,7 @@ export interface BlockOverageRate {
  * the role's hourly rate; times the block multiplier only when `multiplyOverage` is on; never the
  * work-type modifier.
  */
-export function blockOverageRate(
-  contract: ContractRatingSnapshot,
-  role: RoleSnapshot,
-  multiplyOverage: boolean,
-): BlockOverageRate {
+export function blockOverageRate(contract: ContractRatingSnapshot, role: RoleSnapshot, multiplyOverage: boolean): BlockOverageRate {
   const base = chooseOverageBase(contract, role);
   return multiplyOverage ? { ...base, rate: base.rate.times(blockHourMultiplier(contract, role)) } : base;
 }

@@ -19,20 +19,28 @@ describe('hoursToBill (billing-rules §5: clamp(roundUp(hoursWorked) + offset, m
     ['3', 0, '0.5', '1', '3', '3'], // 3.5 clamped to max 3
     ['0.5', 0, '-1', null, null, '0'], // −0.5 never below 0
     ['24', 0, null, null, null, '24'], // the upper bound is allowed
-  ])('given %s h worked, %i-minute increments, offset %s, min %s, max %s, then %s h to bill', (hoursWorked, roundUpMinutes, offsetHours, minHours, maxHours, expected) => {
-    expect(hoursToBill({ hoursWorked, roundUpMinutes, offsetHours, minHours, maxHours }).toFixed()).toBe(expected);
-  });
+  ])(
+    'given %s h worked, %i-minute increments, offset %s, min %s, max %s, then %s h to bill',
+    (hoursWorked, roundUpMinutes, offsetHours, minHours, maxHours, expected) => {
+      expect(hoursToBill({ hoursWorked, roundUpMinutes, offsetHours, minHours, maxHours }).toFixed()).toBe(expected);
+    },
+  );
 
   it.each([['0'], ['-1'], ['24.0001']])('given %s h worked, then hours-worked-range', (hoursWorked) => {
     expect(() => hoursToBill({ hoursWorked, roundUpMinutes: 0 })).toThrow(expect.objectContaining({ rule: 'hours-worked-range' }));
   });
 
-  it.each([[5], [7], [63], [1.5], [-3], [1], [2]])('given %p-minute increments, then round-up-minutes (only 0 or multiples of 3 up to 60 stay finite)', (roundUpMinutes) => {
-    expect(() => hoursToBill({ hoursWorked: '1', roundUpMinutes })).toThrow(expect.objectContaining({ rule: 'round-up-minutes' }));
-  });
+  it.each([[5], [7], [63], [1.5], [-3], [1], [2]])(
+    'given %p-minute increments, then round-up-minutes (only 0 or multiples of 3 up to 60 stay finite)',
+    (roundUpMinutes) => {
+      expect(() => hoursToBill({ hoursWorked: '1', roundUpMinutes })).toThrow(expect.objectContaining({ rule: 'round-up-minutes' }));
+    },
+  );
 
   it('given min above max, then min-max-hours', () => {
-    expect(() => hoursToBill({ hoursWorked: '1', roundUpMinutes: 0, minHours: '3', maxHours: '2' })).toThrow(expect.objectContaining({ rule: 'min-max-hours' }));
+    expect(() => hoursToBill({ hoursWorked: '1', roundUpMinutes: 0, minHours: '3', maxHours: '2' })).toThrow(
+      expect.objectContaining({ rule: 'min-max-hours' }),
+    );
   });
 
   it('given hours with more than 4 decimal places, then hours-precision', () => {

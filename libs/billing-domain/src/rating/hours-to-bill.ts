@@ -16,9 +16,7 @@ export interface HoursToBillInput {
  * (minutes / 60 terminates only when 3 divides the minutes).
  */
 export function assertRoundUpMinutes(roundUpMinutes: number): void {
-  const valid =
-    Number.isInteger(roundUpMinutes) &&
-    (roundUpMinutes === 0 || (roundUpMinutes >= 3 && roundUpMinutes <= 60 && roundUpMinutes % 3 === 0));
+  const valid = Number.isInteger(roundUpMinutes) && (roundUpMinutes === 0 || (roundUpMinutes >= 3 && roundUpMinutes <= 60 && roundUpMinutes % 3 === 0));
   if (!valid) {
     throw new RuleViolation('round-up-minutes', `roundUpMinutes must be 0 or a multiple of 3 from 3 to 60, got ${roundUpMinutes}`);
   }

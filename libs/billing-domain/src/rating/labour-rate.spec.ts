@@ -1,12 +1,5 @@
 import { dec } from '../shared/decimal';
-import {
-  applyRateModifier,
-  baseLabourRate,
-  overrideHoursToBill,
-  overrideRateAndAmount,
-  rateLabour,
-  workTypeBlockMultiplier,
-} from './labour-rate';
+import { applyRateModifier, baseLabourRate, overrideHoursToBill, overrideRateAndAmount, rateLabour, workTypeBlockMultiplier } from './labour-rate';
 import type { ContractType } from '../contracts/contract.events';
 import type { ContractRatingSnapshot, RateModifier, RoleSnapshot } from './rating-inputs';
 

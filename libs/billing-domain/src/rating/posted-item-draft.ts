@@ -3,15 +3,7 @@ import type { DecimalString, IsoDate } from './rating-inputs';
 /** Money as it travels: a decimal string with exactly two places ("506.25"). */
 export type MoneyString = string;
 
-export type PostedItemType =
-  | 'LABOR'
-  | 'LABOR_OVERAGE'
-  | 'CHARGE'
-  | 'EXPENSE'
-  | 'BLOCK_PURCHASE'
-  | 'RETAINER_PURCHASE'
-  | 'TICKET_PURCHASE'
-  | 'TICKET';
+export type PostedItemType = 'LABOR' | 'LABOR_OVERAGE' | 'CHARGE' | 'EXPENSE' | 'BLOCK_PURCHASE' | 'RETAINER_PURCHASE' | 'TICKET_PURCHASE' | 'TICKET';
 
 /**
  * WHOLE: the item posted as one piece. COVERED / OVERAGE: the two pieces of an item a prepaid
@@ -22,11 +14,7 @@ export type PostedItemPart = 'WHOLE' | 'COVERED' | 'OVERAGE';
 export type BalanceKind = 'hours' | 'money' | 'tickets';
 
 /** Where the rate of a billed labour item came from. */
-export type LabourRateSource =
-  | 'CONTRACT_ROLE_RATE'
-  | 'ROLE_RATE'
-  | 'CONTRACT_OVERAGE_RATE'
-  | 'APPROVER_OVERRIDE';
+export type LabourRateSource = 'CONTRACT_ROLE_RATE' | 'ROLE_RATE' | 'CONTRACT_OVERAGE_RATE' | 'APPROVER_OVERRIDE';
 
 export interface ItemDraw {
   purchaseId: string;

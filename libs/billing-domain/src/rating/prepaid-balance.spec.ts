@@ -22,8 +22,24 @@ describe('usablePurchases', () => {
 
 describe('drawInOrder', () => {
   it.each([
-    ['2.5', [['a', '1'], ['b', '1.5']], '2.5', '0'], // a to zero, then 1.5 of b
-    ['5', [['a', '1'], ['b', '2']], '3', '2'], // both to zero, 2 short
+    [
+      '2.5',
+      [
+        ['a', '1'],
+        ['b', '1.5'],
+      ],
+      '2.5',
+      '0',
+    ], // a to zero, then 1.5 of b
+    [
+      '5',
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+      '3',
+      '2',
+    ], // both to zero, 2 short
     ['0', [], '0', '0'], // nothing needed
   ])('given %s needed from a (1 left) then b (2 left), then draws %j, drawn %s, short %s', (needed, draws, drawn, shortfall) => {
     const result = drawInOrder([purchase('a', '1'), purchase('b', '2')], dec(needed));

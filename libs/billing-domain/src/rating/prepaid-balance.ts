@@ -30,10 +30,7 @@ export interface DrawResult {
 export function usablePurchases<P extends DrawablePurchase>(purchases: readonly P[], date: IsoDate): P[] {
   return purchases
     .filter((p) => p.active && p.startDate <= date && date <= p.endDate && p.remaining.greaterThan(0))
-    .sort(
-      (a, b) =>
-        compareStrings(a.startDate, b.startDate) || a.sequence - b.sequence || compareStrings(a.id, b.id),
-    );
+    .sort((a, b) => compareStrings(a.startDate, b.startDate) || a.sequence - b.sequence || compareStrings(a.id, b.id));
 }
 
 /** Takes `needed` from the purchases in the order given, each down to zero at most, spilling to the next. */

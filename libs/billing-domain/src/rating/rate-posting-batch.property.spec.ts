@@ -17,42 +17,90 @@ import type {
 } from './rating-inputs';
 
 // Decimals are generated as integers and scaled, never through a float.
-const scaled = (min: number, max: number, places: number) => fc.integer({ min, max }).map((n) => dec(n).dividedBy(10 ** places).toFixed());
+const scaled = (min: number, max: number, places: number) =>
+  fc.integer({ min, max }).map((n) =>
+    dec(n)
+      .dividedBy(10 ** places)
+      .toFixed(),
+  );
 const dates = ['2026-01-15', '2026-02-10', '2026-03-02', '2026-03-03', '2026-06-30'];
 const date = fc.constantFrom(...dates);
 const dateRange = fc.tuple(date, date).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
 
 const purchaseBase = fc.record({ range: dateRange, active: fc.boolean(), sequence: fc.integer({ min: 1, max: 5 }) });
 
-const blockPurchases = fc.uniqueArray(
-  fc.record({ id: fc.constantFrom('b1', 'b2', 'b3', 'b4'), base: purchaseBase, remaining: scaled(0, 800, 2) }),
-  { selector: (p) => p.id, maxLength: 4 },
-).map((rows): BlockPurchaseBalance[] =>
-  rows.map(({ id, base, remaining }) => ({ id, hours: '10', hourlyRate: '90', startDate: base.range[0], endDate: base.range[1], active: base.active, sequence: base.sequence, remaining })),
-);
+const blockPurchases = fc
+  .uniqueArray(fc.record({ id: fc.constantFrom('b1', 'b2', 'b3', 'b4'), base: purchaseBase, remaining: scaled(0, 800, 2) }), {
+    selector: (p) => p.id,
+    maxLength: 4,
+  })
+  .map((rows): BlockPurchaseBalance[] =>
+    rows.map(({ id, base, remaining }) => ({
+      id,
+      hours: '10',
+      hourlyRate: '90',
+      startDate: base.range[0],
+      endDate: base.range[1],
+      active: base.active,
+      sequence: base.sequence,
+      remaining,
+    })),
+  );
 
-const retainerPurchases = fc.uniqueArray(
-  fc.record({ id: fc.constantFrom('r1', 'r2', 'r3'), base: purchaseBase, remaining: scaled(0, 60000, 2) }),
-  { selector: (p) => p.id, maxLength: 3 },
-).map((rows): RetainerPurchaseBalance[] =>
-  rows.map(({ id, base, remaining }) => ({ id, amount: '1000', startDate: base.range[0], endDate: base.range[1], active: base.active, sequence: base.sequence, remaining })),
-);
+const retainerPurchases = fc
+  .uniqueArray(fc.record({ id: fc.constantFrom('r1', 'r2', 'r3'), base: purchaseBase, remaining: scaled(0, 60000, 2) }), {
+    selector: (p) => p.id,
+    maxLength: 3,
+  })
+  .map((rows): RetainerPurchaseBalance[] =>
+    rows.map(({ id, base, remaining }) => ({
+      id,
+      amount: '1000',
+      startDate: base.range[0],
+      endDate: base.range[1],
+      active: base.active,
+      sequence: base.sequence,
+      remaining,
+    })),
+  );
 
-const ticketPurchases = fc.uniqueArray(
-  fc.record({ id: fc.constantFrom('t1', 't2'), base: purchaseBase, remaining: fc.integer({ min: 0, max: 3 }) }),
-  { selector: (p) => p.id, maxLength: 2 },
-).map((rows): TicketPurchaseBalance[] =>
-  rows.map(({ id, base, remaining }) => ({ id, tickets: 5, perTicketRate: '45', startDate: base.range[0], endDate: base.range[1], active: base.active, sequence: base.sequence, remaining })),
-);
+const ticketPurchases = fc
+  .uniqueArray(fc.record({ id: fc.constantFrom('t1', 't2'), base: purchaseBase, remaining: fc.integer({ min: 0, max: 3 }) }), {
+    selector: (p) => p.id,
+    maxLength: 2,
+  })
+  .map((rows): TicketPurchaseBalance[] =>
+    rows.map(({ id, base, remaining }) => ({
+      id,
+      tickets: 5,
+      perTicketRate: '45',
+      startDate: base.range[0],
+      endDate: base.range[1],
+      active: base.active,
+      sequence: base.sequence,
+      remaining,
+    })),
+  );
 
 const optionalRate = fc.option(scaled(5000, 25000, 2), { nil: null });
-const roleRates = fc.record({ tech: optionalRate, engineer: optionalRate, techMultiplier: fc.option(fc.constantFrom('0.5', '1', '1.25', '3'), { nil: null }) }).map((r) => [
-  { roleId: 'tech', hourlyRate: r.tech, blockHourMultiplier: r.techMultiplier },
-  { roleId: 'engineer', hourlyRate: r.engineer },
-]);
+const roleRates = fc
+  .record({ tech: optionalRate, engineer: optionalRate, techMultiplier: fc.option(fc.constantFrom('0.5', '1', '1.25', '3'), { nil: null }) })
+  .map((r) => [
+    { roleId: 'tech', hourlyRate: r.tech, blockHourMultiplier: r.techMultiplier },
+    { roleId: 'engineer', hourlyRate: r.engineer },
+  ]);
 
 const contracts = fc
-  .record({ tmRates: roleRates, blkRates: roleRates, retRates: roleRates, blkOverage: optionalRate, ptOverage: optionalRate, blocks: blockPurchases, retainers: retainerPurchases, tickets: ticketPurchases })
+  .record({
+    tmRates: roleRates,
+    blkRates: roleRates,
+    retRates: roleRates,
+    blkOverage: optionalRate,
+    ptOverage: optionalRate,
+    blocks: blockPurchases,
+    retainers: retainerPurchases,
+    tickets: ticketPurchases,
+  })
   .map((c): ContractRatingSnapshot[] => [
     { id: 'tm', type: 'TIME_AND_MATERIALS', roleRates: c.tmRates },
     { id: 'blk', type: 'BLOCK_HOURS', roleRates: c.blkRates, overageRate: c.blkOverage, blockPurchases: c.blocks },
@@ -99,22 +147,35 @@ const pendingItems = fc
     ...labour.map((l, i): PendingLabour => ({ kind: 'LABOR', id: `l${i}`, ...l, startTime: l.startTime === null ? null : `${l.dateWorked}${l.startTime}` })),
     ...money.map((m, i): PendingCharge | PendingExpense =>
       m.kind === 'CHARGE'
-        ? { kind: 'CHARGE', id: `m${i}`, contractId: m.contractId, itemDate: m.itemDate, quantity: m.quantity, unitPrice: m.price, unitCost: '1', billable: m.billable }
+        ? {
+            kind: 'CHARGE',
+            id: `m${i}`,
+            contractId: m.contractId,
+            itemDate: m.itemDate,
+            quantity: m.quantity,
+            unitPrice: m.price,
+            unitCost: '1',
+            billable: m.billable,
+          }
         : { kind: 'EXPENSE', id: `m${i}`, contractId: m.contractId, itemDate: m.itemDate, amount: m.price, billable: m.billable },
     ),
-    ...tickets.map((t, i): PendingItem => ({ kind: 'TICKET', id: `k${i}`, contractId: 'pt', itemDate: t.itemDate, labour: t.labour.map((l, j) => ({ id: `k${i}-${j}`, ...l })) })),
+    ...tickets.map((t, i): PendingItem => ({
+      kind: 'TICKET',
+      id: `k${i}`,
+      contractId: 'pt',
+      itemDate: t.itemDate,
+      labour: t.labour.map((l, j) => ({ id: `k${i}-${j}`, ...l })),
+    })),
   ]);
 
 const batchInput = fc
   .record({ items: pendingItems, contracts, roundUpMinutes: fc.constantFrom(0, 6, 15), multiplyOverage: fc.boolean() })
-  .map(
-    ({ items, contracts, roundUpMinutes, multiplyOverage }): PostingBatchInput => ({
-      items,
-      catalog: { roles, workTypes, contracts },
-      settings: { roundUpMinutes, multiplyOverage },
-      billTo: { taxExempt: false, region: { id: 'r', ratesByCategory: { services: [{ name: 'VAT', rate: '0.2', compound: false }] } } },
-    }),
-  );
+  .map(({ items, contracts, roundUpMinutes, multiplyOverage }): PostingBatchInput => ({
+    items,
+    catalog: { roles, workTypes, contracts },
+    settings: { roundUpMinutes, multiplyOverage },
+    billTo: { taxExempt: false, region: { id: 'r', ratesByCategory: { services: [{ name: 'VAT', rate: '0.2', compound: false }] } } },
+  }));
 
 const money = (s: string) => dec(s);
 
@@ -191,7 +252,12 @@ describe('ratePostingBatch properties', () => {
           expectDecimal(draw.quantity, `draw of ${draw.purchaseId}`).toBeGreaterThan(0);
           expectDecimal(draw.quantity, `draw of ${draw.purchaseId}`).toBeLessThanOrEqual(draw.remainingBefore);
           expectDecimal(draw.remainingAfter, `remaining of ${draw.purchaseId} after`).toBeGreaterThanOrEqual(0);
-          const byItems = sum(items.flatMap((i) => i.draws).filter((d) => d.purchaseId === draw.purchaseId).map((d) => money(d.quantity)));
+          const byItems = sum(
+            items
+              .flatMap((i) => i.draws)
+              .filter((d) => d.purchaseId === draw.purchaseId)
+              .map((d) => money(d.quantity)),
+          );
           expectDecimal(byItems, `items' draws of ${draw.purchaseId}`).toEqual(draw.quantity);
         }
         // every purchase an item draws on has its total: none left over
@@ -264,7 +330,16 @@ describe('ratePostingBatch properties', () => {
 
   it('draws exactly min(hours needed, hours available) when every block covers every date', () => {
     const allYearBlocks = fc.array(scaled(0, 600, 2), { minLength: 1, maxLength: 3 }).map((remaining) =>
-      remaining.map((r, i): BlockPurchaseBalance => ({ id: `b${i}`, hours: '10', hourlyRate: '90', startDate: '2026-01-01', endDate: '2026-12-31', active: true, sequence: i, remaining: r })),
+      remaining.map((r, i): BlockPurchaseBalance => ({
+        id: `b${i}`,
+        hours: '10',
+        hourlyRate: '90',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        active: true,
+        sequence: i,
+        remaining: r,
+      })),
     );
     const entries = fc.array(fc.record({ roleId, hoursWorked: scaled(1, 800, 2), dateWorked: date }), { minLength: 1, maxLength: 8 });
     fc.assert(

@@ -49,8 +49,26 @@ function ticket(id: string, fields: Partial<PendingTicket> = {}): PendingTicket 
 describe('ratePostingBatch', () => {
   describe('given the linked contracts of billing-rules §4 (Recurring → Block → T&M)', () => {
     const routing: RoutingContract[] = [
-      { id: 'rec', type: 'RECURRING_SERVICE', status: 'ACTIVE', startDate: '2026-01-01', endDate: '2026-12-31', excludedWorkTypeIds: ['onsite', 'out-of-hours'], excludedRoleIds: [], exclusionContractId: 'blk' },
-      { id: 'blk', type: 'BLOCK_HOURS', status: 'ACTIVE', startDate: '2026-01-01', endDate: '2026-12-31', excludedWorkTypeIds: ['out-of-hours'], excludedRoleIds: [], exclusionContractId: 'tm' },
+      {
+        id: 'rec',
+        type: 'RECURRING_SERVICE',
+        status: 'ACTIVE',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        excludedWorkTypeIds: ['onsite', 'out-of-hours'],
+        excludedRoleIds: [],
+        exclusionContractId: 'blk',
+      },
+      {
+        id: 'blk',
+        type: 'BLOCK_HOURS',
+        status: 'ACTIVE',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        excludedWorkTypeIds: ['out-of-hours'],
+        excludedRoleIds: [],
+        exclusionContractId: 'tm',
+      },
       { id: 'tm', type: 'TIME_AND_MATERIALS', status: 'ACTIVE', startDate: '2026-01-01', endDate: '2026-12-31', excludedWorkTypeIds: [], excludedRoleIds: [] },
     ];
     const lookup = (id: string) => routing.find((c) => c.id === id);
@@ -66,11 +84,47 @@ describe('ratePostingBatch', () => {
       // Same date, no start times: posted in id order (onsite, ooh, remote).
       expect(items.map((i) => ({ contractId: i.contractId, ...brief(i), cost: i.cost }))).toEqual([
         // Onsite → Block: 2 h × tech multiplier 1 × onsite 1.5 = 3 block hours drawn, posted at 0.00; cost 2 × $40 = 80.00
-        { contractId: 'blk', id: 'onsite', type: 'LABOR', part: 'WHOLE', quantity: '2', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['b1:3'], cost: '80.00' },
+        {
+          contractId: 'blk',
+          id: 'onsite',
+          type: 'LABOR',
+          part: 'WHOLE',
+          quantity: '2',
+          rate: '0',
+          amount: '0.00',
+          covered: true,
+          noCharge: false,
+          draws: ['b1:3'],
+          cost: '80.00',
+        },
         // Out-of-Hours → T&M: 1.25 h × ($95 contract rate × 2) = 237.50; cost 1.25 × $40 = 50.00
-        { contractId: 'tm', id: 'ooh', type: 'LABOR', part: 'WHOLE', quantity: '1.25', rate: '190', amount: '237.50', covered: false, noCharge: false, draws: [], cost: '50.00' },
+        {
+          contractId: 'tm',
+          id: 'ooh',
+          type: 'LABOR',
+          part: 'WHOLE',
+          quantity: '1.25',
+          rate: '190',
+          amount: '237.50',
+          covered: false,
+          noCharge: false,
+          draws: [],
+          cost: '50.00',
+        },
         // Remote Support stays on Recurring: covered by the recurring fee; cost 1.5 × $40 = 60.00
-        { contractId: 'rec', id: 'remote', type: 'LABOR', part: 'WHOLE', quantity: '1.5', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: [], cost: '60.00' },
+        {
+          contractId: 'rec',
+          id: 'remote',
+          type: 'LABOR',
+          part: 'WHOLE',
+          quantity: '1.5',
+          rate: '0',
+          amount: '0.00',
+          covered: true,
+          noCharge: false,
+          draws: [],
+          cost: '60.00',
+        },
       ]);
       expect(draws).toEqual([{ purchaseId: 'b1', contractId: 'blk', kind: 'hours', quantity: '3', remainingBefore: '10', remainingAfter: '7' }]);
     });
@@ -96,7 +150,12 @@ describe('ratePostingBatch', () => {
     it('given a 15-minute increment, then hours round up before rating', () => {
       // 1.1 h → 1.25 h × $100 = 125.00; cost on hours worked: 1.1 × 40 = 44.00
       const { items } = ratePostingBatch(batch([labour('e', { hoursWorked: '1.1' })], { roundUpMinutes: 15 }));
-      expect(items[0]).toMatchObject({ quantity: '1.25', amount: '125.00', cost: '44.00', labour: { hoursWorked: '1.1', hoursToBill: '1.25', rateSource: 'ROLE_RATE' } });
+      expect(items[0]).toMatchObject({
+        quantity: '1.25',
+        amount: '125.00',
+        cost: '44.00',
+        labour: { hoursWorked: '1.1', hoursToBill: '1.25', rateSource: 'ROLE_RATE' },
+      });
     });
 
     it('given an amount of exactly half a cent, then it rounds half-up once per item', () => {
@@ -106,16 +165,17 @@ describe('ratePostingBatch', () => {
       expect(items[0].amount).toBe('25.01');
     });
 
-    it.each([
-      ['RECURRING_SERVICE'],
-      ['PER_TICKET'],
-      ['FIXED_PRICE'],
-    ] as const)('given billable labour on a %s contract, then it is covered at 0.00 without a draw', (type) => {
-      const { items, draws } = ratePostingBatch(batch([labour('e', { contractId: 'c', hoursWorked: '2' })], { contracts: [{ id: 'c', type }] }));
-      expect(items.map(brief)).toEqual([{ id: 'e', type: 'LABOR', part: 'WHOLE', quantity: '2', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: [] }]);
-      expect(items[0].cost).toBe('80.00'); // 2 h × $40: cost is recorded even when covered
-      expect(draws).toEqual([]);
-    });
+    it.each([['RECURRING_SERVICE'], ['PER_TICKET'], ['FIXED_PRICE']] as const)(
+      'given billable labour on a %s contract, then it is covered at 0.00 without a draw',
+      (type) => {
+        const { items, draws } = ratePostingBatch(batch([labour('e', { contractId: 'c', hoursWorked: '2' })], { contracts: [{ id: 'c', type }] }));
+        expect(items.map(brief)).toEqual([
+          { id: 'e', type: 'LABOR', part: 'WHOLE', quantity: '2', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: [] },
+        ]);
+        expect(items[0].cost).toBe('80.00'); // 2 h × $40: cost is recorded even when covered
+        expect(draws).toEqual([]);
+      },
+    );
   });
 
   describe('non-billable work (billing-rules §3)', () => {
@@ -127,7 +187,9 @@ describe('ratePostingBatch', () => {
     ])('given non-billable work on %s, then 0.00, no charge, not covered, no draw', (_, contractId) => {
       const contracts = [tm(), blocks(), { id: 'ret', type: 'RETAINER' as const, retainerPurchases: [retainerPurchase('r1')] }];
       const { items, draws } = ratePostingBatch(batch([labour('e', { workTypeId: 'internal', contractId, hoursWorked: '2' })], { contracts }));
-      expect(items.map(brief)).toEqual([{ id: 'e', type: 'LABOR', part: 'WHOLE', quantity: '2', rate: '0', amount: '0.00', covered: false, noCharge: true, draws: [] }]);
+      expect(items.map(brief)).toEqual([
+        { id: 'e', type: 'LABOR', part: 'WHOLE', quantity: '2', rate: '0', amount: '0.00', covered: false, noCharge: true, draws: [] },
+      ]);
       expect(items[0].cost).toBe('80.00');
       expect(draws).toEqual([]);
     });
@@ -145,7 +207,17 @@ describe('ratePostingBatch', () => {
       const { items, draws } = ratePostingBatch(batch([labour('e', { contractId: 'blk', hoursWorked: '3' })], { contracts: [contract] }));
       // 3 h: jan-first 1, jan-second 1, feb 1
       expect(items.map(brief)).toEqual([
-        { id: 'e', type: 'LABOR', part: 'WHOLE', quantity: '3', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['jan-first:1', 'jan-second:1', 'feb:1'] },
+        {
+          id: 'e',
+          type: 'LABOR',
+          part: 'WHOLE',
+          quantity: '3',
+          rate: '0',
+          amount: '0.00',
+          covered: true,
+          noCharge: false,
+          draws: ['jan-first:1', 'jan-second:1', 'feb:1'],
+        },
       ]);
       expect(draws.map((d) => [d.purchaseId, d.quantity, d.remainingAfter])).toEqual([
         ['feb', '1', '1'],
@@ -193,7 +265,18 @@ describe('ratePostingBatch', () => {
         // 2 h from the block; cost 3 h × $40 = 120 shared 2/3 = 80.00 and 40.00
         { id: 'e', type: 'LABOR', part: 'COVERED', quantity: '2', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['b:2'], cost: '80.00' },
         // 1 h overage × $95 contract role rate = 95.00
-        { id: 'e', type: 'LABOR_OVERAGE', part: 'OVERAGE', quantity: '1', rate: '95', amount: '95.00', covered: false, noCharge: false, draws: [], cost: '40.00' },
+        {
+          id: 'e',
+          type: 'LABOR_OVERAGE',
+          part: 'OVERAGE',
+          quantity: '1',
+          rate: '95',
+          amount: '95.00',
+          covered: false,
+          noCharge: false,
+          draws: [],
+          cost: '40.00',
+        },
       ]);
       expect(items[1].labour).toEqual({ roleId: 'tech', workTypeId: 'remote', hoursWorked: '3', hoursToBill: '3', rateSource: 'CONTRACT_ROLE_RATE' });
       expect(draws[0]).toMatchObject({ purchaseId: 'b', quantity: '2', remainingBefore: '2', remainingAfter: '0' });
@@ -219,7 +302,9 @@ describe('ratePostingBatch', () => {
     ])('given no usable block, then the whole entry is overage at %s', (_, fields, rate, amount, rateSource) => {
       const contract = blocks({ ...fields, blockPurchases: [] });
       const { items } = ratePostingBatch(batch([labour('e', { contractId: 'blk', hoursWorked: '2' })], { contracts: [contract] }));
-      expect(items.map(brief)).toEqual([{ id: 'e', type: 'LABOR_OVERAGE', part: 'WHOLE', quantity: '2', rate, amount, covered: false, noCharge: false, draws: [] }]);
+      expect(items.map(brief)).toEqual([
+        { id: 'e', type: 'LABOR_OVERAGE', part: 'WHOLE', quantity: '2', rate, amount, covered: false, noCharge: false, draws: [] },
+      ]);
       expect(items[0].labour?.rateSource).toBe(rateSource);
     });
 
@@ -244,7 +329,13 @@ describe('ratePostingBatch', () => {
     });
 
     it.each([
-      ['the contract multiplier for the role, compounded with the work type', 'engineer', 'onsite', [{ roleId: 'engineer', blockHourMultiplier: '1.25' }], '2.8125'], // 1.5 × 1.25 × 1.5
+      [
+        'the contract multiplier for the role, compounded with the work type',
+        'engineer',
+        'onsite',
+        [{ roleId: 'engineer', blockHourMultiplier: '1.25' }],
+        '2.8125',
+      ], // 1.5 × 1.25 × 1.5
       ['the role default, compounded with the work type', 'engineer', 'onsite', [], '4.5'], // 1.5 × 2 × 1.5
       ['the role default below 1', 'intern', 'remote', [], '0.75'], // 1.5 × 0.5 × 1 (no multiply modifier)
       ['1 for a role without one; add modifiers do not multiply', 'tech', 'travel', [], '1.5'], // 1.5 × 1 × 1
@@ -270,13 +361,55 @@ describe('ratePostingBatch', () => {
         charge('m1', { contractId: 'ret', itemDate: '2026-03-03' }), // 3 × $19.99 = 59.97, nothing left → billed
         expense('x1', { contractId: 'ret', itemDate: '2026-03-01' }), // 42.50: billing-rules §6 draws only labour and charges → billed
       ];
-      const result = ratePostingBatch(batch(items, { contracts: [retainer([['r1', '142.50'], ['r2', '300']])] }));
+      const result = ratePostingBatch(
+        batch(items, {
+          contracts: [
+            retainer([
+              ['r1', '142.50'],
+              ['r2', '300'],
+            ]),
+          ],
+        }),
+      );
       expect(result.items.map((i) => ({ ...brief(i), cost: i.cost }))).toEqual([
         { id: 'x1', type: 'EXPENSE', part: 'WHOLE', quantity: '1', rate: '42.5', amount: '42.50', covered: false, noCharge: false, draws: [], cost: '42.50' },
-        { id: 'l1', type: 'LABOR', part: 'WHOLE', quantity: '1.5', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['r1:142.5', 'r2:37.5'], cost: '60.00' },
+        {
+          id: 'l1',
+          type: 'LABOR',
+          part: 'WHOLE',
+          quantity: '1.5',
+          rate: '0',
+          amount: '0.00',
+          covered: true,
+          noCharge: false,
+          draws: ['r1:142.5', 'r2:37.5'],
+          cost: '60.00',
+        },
         // covered 2 × 262.50 ÷ 360 = 1.458333 → 1.4583 h; overage 0.5417 h; cost 2 × $40 = 80 → 80 × 1.4583 ÷ 2 = 58.332 → 58.33, rest 21.67
-        { id: 'l2', type: 'LABOR', part: 'COVERED', quantity: '1.4583', rate: '0', amount: '0.00', covered: true, noCharge: false, draws: ['r2:262.5'], cost: '58.33' },
-        { id: 'l2', type: 'LABOR_OVERAGE', part: 'OVERAGE', quantity: '0.5417', rate: '180', amount: '97.50', covered: false, noCharge: false, draws: [], cost: '21.67' },
+        {
+          id: 'l2',
+          type: 'LABOR',
+          part: 'COVERED',
+          quantity: '1.4583',
+          rate: '0',
+          amount: '0.00',
+          covered: true,
+          noCharge: false,
+          draws: ['r2:262.5'],
+          cost: '58.33',
+        },
+        {
+          id: 'l2',
+          type: 'LABOR_OVERAGE',
+          part: 'OVERAGE',
+          quantity: '0.5417',
+          rate: '180',
+          amount: '97.50',
+          covered: false,
+          noCharge: false,
+          draws: [],
+          cost: '21.67',
+        },
         { id: 'm1', type: 'CHARGE', part: 'WHOLE', quantity: '3', rate: '19.99', amount: '59.97', covered: false, noCharge: false, draws: [], cost: '36.00' },
       ]);
       expect(result.draws.map((d) => [d.purchaseId, d.quantity, d.remainingAfter])).toEqual([
@@ -286,7 +419,9 @@ describe('ratePostingBatch', () => {
     });
 
     it('given a charge larger than the retainer left, then it splits into a covered and an overage charge', () => {
-      const { items } = ratePostingBatch(batch([charge('m', { contractId: 'ret', quantity: '4', unitPrice: '25', unitCost: '10' })], { contracts: [retainer([['r1', '30']])] }));
+      const { items } = ratePostingBatch(
+        batch([charge('m', { contractId: 'ret', quantity: '4', unitPrice: '25', unitCost: '10' })], { contracts: [retainer([['r1', '30']])] }),
+      );
       // 4 × $25 = 100: r1 pays 30 → covered 4 × 30/100 = 1.2 units, overage 2.8 units billed 70.00; cost 40 → 12.00 + 28.00
       expect(items.map((i) => [i.type, i.part, i.quantity, i.rate, i.amount, i.cost, i.draws.length])).toEqual([
         ['CHARGE', 'COVERED', '1.2', '0', '0.00', '12.00', 1],
@@ -296,7 +431,9 @@ describe('ratePostingBatch', () => {
 
     it('given non-billable charges and expenses, then 0.00, no charge and no draw', () => {
       const result = ratePostingBatch(
-        batch([charge('m', { contractId: 'ret', billable: false }), expense('x', { contractId: 'ret', billable: false })], { contracts: [retainer([['r1', '500']])] }),
+        batch([charge('m', { contractId: 'ret', billable: false }), expense('x', { contractId: 'ret', billable: false })], {
+          contracts: [retainer([['r1', '500']])],
+        }),
       );
       expect(result.items.map((i) => [i.sourceItemId, i.amount, i.noCharge, i.covered, i.cost])).toEqual([
         ['m', '0.00', true, false, '36.00'],
@@ -308,7 +445,9 @@ describe('ratePostingBatch', () => {
     it('given a retainer purchase that does not cover the date, then the whole amount is billed', () => {
       const contract = { ...retainer([]), retainerPurchases: [retainerPurchase('future', { startDate: '2026-04-01' })] };
       const { items } = ratePostingBatch(batch([labour('l', { contractId: 'ret', hoursWorked: '1' })], { contracts: [contract] }));
-      expect(items.map(brief)).toEqual([{ id: 'l', type: 'LABOR', part: 'WHOLE', quantity: '1', rate: '120', amount: '120.00', covered: false, noCharge: false, draws: [] }]);
+      expect(items.map(brief)).toEqual([
+        { id: 'l', type: 'LABOR', part: 'WHOLE', quantity: '1', rate: '120', amount: '120.00', covered: false, noCharge: false, draws: [] },
+      ]);
     });
   });
 
@@ -340,7 +479,9 @@ describe('ratePostingBatch', () => {
     it('given no ticket left and an overage rate, then the ticket is billed at the overage rate', () => {
       const contract = perTicket({ overageRate: '45', ticketPurchases: [ticketPurchase('t', { remaining: 0 })] });
       const { items } = ratePostingBatch(batch([ticket('k', { labour: ticketLabour })], { contracts: [contract] }));
-      expect(items.map(brief)).toEqual([{ id: 'k', type: 'TICKET', part: 'WHOLE', quantity: '1', rate: '45', amount: '45.00', covered: false, noCharge: false, draws: [] }]);
+      expect(items.map(brief)).toEqual([
+        { id: 'k', type: 'TICKET', part: 'WHOLE', quantity: '1', rate: '45', amount: '45.00', covered: false, noCharge: false, draws: [] },
+      ]);
     });
 
     it('given no ticket left and no overage rate, then its labour at role rates with modifiers', () => {
@@ -423,20 +564,26 @@ describe('ratePostingBatch', () => {
     });
 
     it('given hours to bill overridden on a block contract, then the draw uses the new hours', () => {
-      const { items } = ratePostingBatch(batch([labour('e', { contractId: 'blk', hoursWorked: '3' })], { contracts: [blocks()], overrides: { e: { hoursToBill: '2.5' } } }));
+      const { items } = ratePostingBatch(
+        batch([labour('e', { contractId: 'blk', hoursWorked: '3' })], { contracts: [blocks()], overrides: { e: { hoursToBill: '2.5' } } }),
+      );
       expect(items[0]).toMatchObject({ quantity: '2.5', draws: [{ purchaseId: 'b1', kind: 'hours', quantity: '2.5' }], original: { hoursToBill: '3' } });
     });
 
     it('given a rate override on a split block entry, then it prices the overage part', () => {
       const contract = blocks({ overageRate: '90', blockPurchases: [block('b', { remaining: '1' })] });
-      const { items } = ratePostingBatch(batch([labour('e', { contractId: 'blk', hoursWorked: '3' })], { contracts: [contract], overrides: { e: { hourlyRate: '70' } } }));
+      const { items } = ratePostingBatch(
+        batch([labour('e', { contractId: 'blk', hoursWorked: '3' })], { contracts: [contract], overrides: { e: { hourlyRate: '70' } } }),
+      );
       // 2 h overage × $70 = 140.00 (the overage rate was $90)
       expect(items[1]).toMatchObject({ part: 'OVERAGE', quantity: '2', rate: '70', amount: '140.00', original: { rate: '90' } });
     });
 
     it('given a rate override on a retainer entry, then the new amount is what the retainer pays', () => {
       const contract: ContractRatingSnapshot = { id: 'ret', type: 'RETAINER', retainerPurchases: [retainerPurchase('r')] };
-      const { items, draws } = ratePostingBatch(batch([labour('e', { contractId: 'ret', hoursWorked: '2' })], { contracts: [contract], overrides: { e: { hourlyRate: '80' } } }));
+      const { items, draws } = ratePostingBatch(
+        batch([labour('e', { contractId: 'ret', hoursWorked: '2' })], { contracts: [contract], overrides: { e: { hourlyRate: '80' } } }),
+      );
       expect(items[0]).toMatchObject({ covered: true, draws: [{ purchaseId: 'r', kind: 'money', quantity: '160' }], original: { rate: '100' } }); // 2 h × $80
       expect(draws[0].remainingAfter).toBe('340');
     });
@@ -453,7 +600,9 @@ describe('ratePostingBatch', () => {
     });
 
     it('given an override for an item not in the batch, then override-unknown-item', () => {
-      expect(() => ratePostingBatch(batch([labour('e')], { overrides: { ghost: { amount: '1' } } }))).toThrow(expect.objectContaining({ rule: 'override-unknown-item' }));
+      expect(() => ratePostingBatch(batch([labour('e')], { overrides: { ghost: { amount: '1' } } }))).toThrow(
+        expect.objectContaining({ rule: 'override-unknown-item' }),
+      );
     });
 
     it.each([
@@ -462,7 +611,9 @@ describe('ratePostingBatch', () => {
       ['an amount on a ticket', ticket('e'), { amount: '1' }],
     ])('given an override of %s, then override-not-allowed', (_, item, override) => {
       const contracts: ContractRatingSnapshot[] = [{ id: 'pt', type: 'PER_TICKET' }];
-      expect(() => ratePostingBatch(batch([item], { contracts, overrides: { e: override } }))).toThrow(expect.objectContaining({ rule: 'override-not-allowed' }));
+      expect(() => ratePostingBatch(batch([item], { contracts, overrides: { e: override } }))).toThrow(
+        expect.objectContaining({ rule: 'override-not-allowed' }),
+      );
     });
   });
 

@@ -51,10 +51,7 @@ export function inPostingOrder(items: readonly PendingItem[]): PendingItem[] {
     isoDateOf(itemDateOf(item), `item ${item.id} date`);
   }
   return [...items].sort(
-    (a, b) =>
-      compareStrings(itemDateOf(a), itemDateOf(b)) ||
-      compareStartTimes(startTimeOf(a), startTimeOf(b)) ||
-      compareStrings(a.id, b.id),
+    (a, b) => compareStrings(itemDateOf(a), itemDateOf(b)) || compareStartTimes(startTimeOf(a), startTimeOf(b)) || compareStrings(a.id, b.id),
   );
 }
 
@@ -196,7 +193,16 @@ function postMoneyItem(
   }
   const costs = apportionCost(priced.cost, consumption.coveredQuantity, priced.quantity);
   return [
-    finish(context, { ...whole, part: 'COVERED', quantity: consumption.coveredQuantity, rate: ZERO, amount: ZERO, cost: costs.covered, covered: true, ...draws }),
+    finish(context, {
+      ...whole,
+      part: 'COVERED',
+      quantity: consumption.coveredQuantity,
+      rate: ZERO,
+      amount: ZERO,
+      cost: costs.covered,
+      covered: true,
+      ...draws,
+    }),
     finish(context, { ...whole, part: 'OVERAGE', quantity: consumption.overageQuantity, amount: consumption.shortfall, cost: costs.overage }),
   ];
 }

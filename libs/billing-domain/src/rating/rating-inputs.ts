@@ -243,13 +243,7 @@ export interface PendingTicket extends PendingItemBase {
 }
 
 export type PendingItem =
-  | PendingLabour
-  | PendingCharge
-  | PendingExpense
-  | PendingBlockPurchase
-  | PendingRetainerPurchase
-  | PendingTicketPurchase
-  | PendingTicket;
+  PendingLabour | PendingCharge | PendingExpense | PendingBlockPurchase | PendingRetainerPurchase | PendingTicketPurchase | PendingTicket;
 
 /**
  * What the approver changed at Approve & Post. Labour: any field; charges and expenses: `amount`;

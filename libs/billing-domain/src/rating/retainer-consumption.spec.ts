@@ -25,16 +25,29 @@ describe('consumeRetainer (billing-rules §6)', () => {
   it('given an oldest purchase that runs out, then the rest spills to the next', () => {
     const purchases = [purchase('r2', '300', { startDate: '2026-02-01' }), purchase('r1', '100', { startDate: '2026-01-01', sequence: 2 })];
     // $180: r1 (older start) gives 100, r2 gives 80
-    expect(consume('180', '1.5', purchases).draws).toEqual([['r1', '100'], ['r2', '80']]);
+    expect(consume('180', '1.5', purchases).draws).toEqual([
+      ['r1', '100'],
+      ['r2', '80'],
+    ]);
   });
 
   it('given too little money, then the shortfall is overage and the quantity is shared in proportion', () => {
     // $360 for 2 h, $220 left: shortfall 140; covered 2 × 220 ÷ 360 = 1.2222…→ 1.2222 h, overage 0.7778 h
-    expect(consume('360', '2', [purchase('r', '220')])).toEqual({ draws: [['r', '220']], drawn: '220', shortfall: '140', covered: '1.2222', overage: '0.7778' });
+    expect(consume('360', '2', [purchase('r', '220')])).toEqual({
+      draws: [['r', '220']],
+      drawn: '220',
+      shortfall: '140',
+      covered: '1.2222',
+      overage: '0.7778',
+    });
   });
 
   it('given purchases outside the item date or inactive, then they are skipped', () => {
-    const purchases = [purchase('expired', '500', { endDate: '2026-02-28' }), purchase('inactive', '500', { active: false }), purchase('future', '500', { startDate: '2026-04-01' })];
+    const purchases = [
+      purchase('expired', '500', { endDate: '2026-02-28' }),
+      purchase('inactive', '500', { active: false }),
+      purchase('future', '500', { startDate: '2026-04-01' }),
+    ];
     expect(consume('50', '1', purchases)).toEqual({ draws: [], drawn: '0', shortfall: '50', covered: '0', overage: '1' });
   });
 

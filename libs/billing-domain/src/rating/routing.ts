@@ -19,10 +19,7 @@ export interface RoutingResult {
 }
 
 /** Whether a contract takes an entry (billing-rules §4.2, §4.3). */
-export function routingOutcome(
-  contract: RoutingContract,
-  entry: { dateWorked: IsoDate; workTypeId: string; roleId: string },
-): RoutingOutcome {
+export function routingOutcome(contract: RoutingContract, entry: { dateWorked: IsoDate; workTypeId: string; roleId: string }): RoutingOutcome {
   if (contract.status !== 'ACTIVE') return 'INACTIVE';
   if (entry.dateWorked < contract.startDate || entry.dateWorked > contract.endDate) return 'OUTSIDE_DATES';
   const set = contract.exclusionSet;
@@ -67,11 +64,7 @@ export function routeTimeEntry(entry: TimeEntryToRoute, lookup: RoutingContractL
  * pointing at itself gives `["a", "a"]`); null when the path ends. A contract the lookup does not
  * know ends the path (that is a missing contract, not a cycle).
  */
-export function findExclusionCycle(
-  contractId: string,
-  proposedExclusionContractId: string | null | undefined,
-  lookup: RoutingContractLookup,
-): string[] | null {
+export function findExclusionCycle(contractId: string, proposedExclusionContractId: string | null | undefined, lookup: RoutingContractLookup): string[] | null {
   const walked: string[] = [contractId];
   let nextId: string | null = proposedExclusionContractId ?? null;
   while (nextId !== null) {

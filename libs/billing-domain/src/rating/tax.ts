@@ -24,9 +24,7 @@ export function taxFor(itemAmount: DecimalLike, input: TaxInput): Dec {
   for (const r of input.rates) {
     if (!r.compound) simpleTaxes = simpleTaxes.plus(amount.times(decimalOf(r.rate, `tax ${r.name} rate`)));
   }
-  const compoundTax = compound.length === 1
-    ? amount.plus(simpleTaxes).times(decimalOf(compound[0].rate, `tax ${compound[0].name} rate`))
-    : ZERO;
+  const compoundTax = compound.length === 1 ? amount.plus(simpleTaxes).times(decimalOf(compound[0].rate, `tax ${compound[0].name} rate`)) : ZERO;
   return roundMoney(simpleTaxes.plus(compoundTax));
 }
 

@@ -9,8 +9,16 @@ function purchase(id: string, remaining: number, fields: Partial<DrawablePurchas
 }
 
 const catalog = {
-  role: (id: string) => roles.find((r) => r.id === id) ?? (() => { throw new NotFound('role', id); })(),
-  workType: (id: string) => workTypes.find((w) => w.id === id) ?? (() => { throw new NotFound('workType', id); })(),
+  role: (id: string) =>
+    roles.find((r) => r.id === id) ??
+    (() => {
+      throw new NotFound('role', id);
+    })(),
+  workType: (id: string) =>
+    workTypes.find((w) => w.id === id) ??
+    (() => {
+      throw new NotFound('workType', id);
+    })(),
 };
 
 describe('consumeTicket (billing-rules §6)', () => {

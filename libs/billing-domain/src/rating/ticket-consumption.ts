@@ -23,11 +23,7 @@ export interface TicketLabourCatalog {
  * rates of its own, billing-rules §5); non-billable work adds nothing. Unrounded: the ticket item
  * rounds the sum once.
  */
-export function ticketLabourAmount(
-  labour: readonly TicketLabourEntry[],
-  roundUpMinutes: number,
-  catalog: TicketLabourCatalog,
-): Dec {
+export function ticketLabourAmount(labour: readonly TicketLabourEntry[], roundUpMinutes: number, catalog: TicketLabourCatalog): Dec {
   let total = ZERO;
   for (const entry of labour) {
     const workType = catalog.workType(entry.workTypeId);

@@ -12,8 +12,14 @@ describe('billing settings', () => {
 
   it('a change records the whole new settings; no change decides nothing', () => {
     const changed = { type: 'BillingSettingsChanged' as const, data: { ...DEFAULT_BILLING_SETTINGS, roundUpMinutes: 15 } };
-    settings.given([]).when({ type: 'ChangeBillingSettings', changes: { roundUpMinutes: 15 } }).then([changed]);
-    settings.given([changed]).when({ type: 'ChangeBillingSettings', changes: { roundUpMinutes: 15 } }).then([]);
+    settings
+      .given([])
+      .when({ type: 'ChangeBillingSettings', changes: { roundUpMinutes: 15 } })
+      .then([changed]);
+    settings
+      .given([changed])
+      .when({ type: 'ChangeBillingSettings', changes: { roundUpMinutes: 15 } })
+      .then([]);
   });
 
   it.each([7, 61, -3, 1.5])('refuses roundUpMinutes %p', (roundUpMinutes) => {

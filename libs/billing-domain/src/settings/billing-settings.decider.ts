@@ -1,6 +1,12 @@
 import type { Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/domain-errors';
-import { evolveBillingSettings, initialBillingSettings, type BillingSettings, type BillingSettingsEvent, type BillingSettingsState } from './billing-settings.events';
+import {
+  evolveBillingSettings,
+  initialBillingSettings,
+  type BillingSettings,
+  type BillingSettingsEvent,
+  type BillingSettingsState,
+} from './billing-settings.events';
 
 export interface ChangeBillingSettings {
   type: 'ChangeBillingSettings';
@@ -15,7 +21,8 @@ function decideBillingSettings(command: BillingSettingsCommand, state: BillingSe
       const { roundUpMinutes, stuckAfterDays } = next;
       if (!Number.isInteger(roundUpMinutes) || roundUpMinutes < 0 || roundUpMinutes > 60 || roundUpMinutes % 3 !== 0)
         throw new RuleViolation('round-up-minutes', 'roundUpMinutes must be 0 or a multiple of 3 up to 60 (so hours stay finite decimals)');
-      if (!Number.isInteger(stuckAfterDays) || stuckAfterDays < 1) throw new RuleViolation('stuck-after-days', 'stuckAfterDays must be a whole number of days, at least 1');
+      if (!Number.isInteger(stuckAfterDays) || stuckAfterDays < 1)
+        throw new RuleViolation('stuck-after-days', 'stuckAfterDays must be a whole number of days, at least 1');
       if (JSON.stringify(next) === JSON.stringify(state)) return [];
       return [{ type: 'BillingSettingsChanged', data: next }];
     }

@@ -16,10 +16,7 @@ export function currentSchemaVersion(type: string, registry: UpcasterRegistry = 
   return (registry[type]?.length ?? 0) + 1;
 }
 
-export function upcast<E extends DomainEvent>(
-  event: { type: string; data: unknown; schemaVersion?: number },
-  registry: UpcasterRegistry = UPCASTERS,
-): E {
+export function upcast<E extends DomainEvent>(event: { type: string; data: unknown; schemaVersion?: number }, registry: UpcasterRegistry = UPCASTERS): E {
   const chain = registry[event.type] ?? [];
   let data = event.data as Record<string, unknown>;
   for (let version = event.schemaVersion ?? 1; version <= chain.length; version++) data = chain[version - 1](data);

@@ -23,12 +23,25 @@ const counted = (by: number): Counted => ({ type: 'Counted', data: { by } });
 describe('deciderSpec (the test kit can fail)', () => {
   it('given history, then state() folds it with the decider; stateAfter() adds what is decided', () => {
     expect(counting.given([counted(2), counted(3)]).state()).toEqual({ total: 5 });
-    expect(counting.given([counted(2)]).when({ type: 'Count', by: 4 }).stateAfter()).toEqual({ total: 6 });
+    expect(
+      counting
+        .given([counted(2)])
+        .when({ type: 'Count', by: 4 })
+        .stateAfter(),
+    ).toEqual({ total: 6 });
   });
 
   it('then(events) passes on the events decided, and fails on others or on a refusal', () => {
-    counting.given([]).when({ type: 'Count', by: 1 }).then([counted(1)]);
-    expect(() => counting.given([]).when({ type: 'Count', by: 1 }).then([counted(2)])).toThrow();
+    counting
+      .given([])
+      .when({ type: 'Count', by: 1 })
+      .then([counted(1)]);
+    expect(() =>
+      counting
+        .given([])
+        .when({ type: 'Count', by: 1 })
+        .then([counted(2)]),
+    ).toThrow();
     expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then([])).toThrow(RuleViolation);
   });
 
@@ -37,7 +50,9 @@ describe('deciderSpec (the test kit can fail)', () => {
     counting.given([]).when({ type: 'Refuse', as: 'conflict' }).then(conflict('counted-already'));
     counting.given([]).when({ type: 'Refuse', as: 'notFound' }).then(notFound('counter', 'c1'));
     counting.given([]).when({ type: 'Refuse', as: 'notFound' }).then(notFound('counter'));
-    expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(rule('other'))).toThrow('expected a refusal (RuleViolation other), got RuleViolation no-counting: counting is off');
+    expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(rule('other'))).toThrow(
+      'expected a refusal (RuleViolation other), got RuleViolation no-counting: counting is off',
+    );
     expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(conflict('no-counting'))).toThrow(/got RuleViolation/);
     expect(() => counting.given([]).when({ type: 'Refuse', as: 'notFound' }).then(notFound('counter', 'c2'))).toThrow(/got NotFound counter c1/);
     expect(() => counting.given([]).when({ type: 'Refuse', as: 'bug' }).then(rule('no-counting'))).toThrow(/got Error: a bug/);
@@ -46,8 +61,13 @@ describe('deciderSpec (the test kit can fail)', () => {
 
   it('withMessage also checks the message: equal to a string, or matching a RegExp', () => {
     counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(rule('no-counting').withMessage('counting is off'));
-    counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(rule('no-counting').withMessage(/is off/));
-    expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(rule('no-counting').withMessage('counting is'))).toThrow(/with the message counting is/);
+    counting
+      .given([])
+      .when({ type: 'Refuse', as: 'rule' })
+      .then(rule('no-counting').withMessage(/is off/));
+    expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(rule('no-counting').withMessage('counting is'))).toThrow(
+      /with the message counting is/,
+    );
     expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(rule('no-counting').withMessage(/is on/))).toThrow();
     expect(() => counting.given([]).when({ type: 'Refuse', as: 'rule' }).then(conflict('no-counting').withMessage('counting is off'))).toThrow();
   });

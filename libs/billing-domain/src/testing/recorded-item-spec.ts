@@ -74,11 +74,17 @@ export function recordedItemSpec<Command, Event, State>(item: RecordedItem<Comma
   });
 
   it('its account must exist', () => {
-    items.given([]).when(record({}, { account: { status: 'none' } })).then(notFound('account', 'acme'));
+    items
+      .given([])
+      .when(record({}, { account: { status: 'none' } }))
+      .then(notFound('account', 'acme'));
   });
 
   it(`${a} without a contract names none, and needs no contract`, () => {
-    items.given([]).when(record({ contractId: null }, { contract: undefined })).then([recorded({ contractId: null })]);
+    items
+      .given([])
+      .when(record({ contractId: null }, { contract: undefined }))
+      .then([recorded({ contractId: null })]);
   });
 
   describe('the contract it names (not routed: it must fit as named)', () => {

@@ -49,7 +49,13 @@ describe('charge decider (billing-rules §8)', () => {
   });
 
   it('its billing code must exist; a charge without one needs none', () => {
-    charges.given([]).when(record({}, { billingCodeExists: false })).then(notFound('billing code', 'hw'));
-    charges.given([]).when(record({ billingCodeId: null }, { billingCodeExists: false })).then([recorded({ billingCodeId: null })]);
+    charges
+      .given([])
+      .when(record({}, { billingCodeExists: false }))
+      .then(notFound('billing code', 'hw'));
+    charges
+      .given([])
+      .when(record({ billingCodeId: null }, { billingCodeExists: false }))
+      .then([recorded({ billingCodeId: null })]);
   });
 });

@@ -22,7 +22,11 @@ function decideCharge(command: RecordCharge, state: ChargeState): ChargeRecorded
         if (JSON.stringify(state.charge) === JSON.stringify(charge)) return [];
         throw new Conflict('id-reused', `charge ${charge.chargeId} already exists with other details`);
       }
-      checkNamedContract({ kind: 'charge', id: charge.chargeId, accountId: charge.accountId, contractId: charge.contractId, date: charge.date }, command.account, command.contract);
+      checkNamedContract(
+        { kind: 'charge', id: charge.chargeId, accountId: charge.accountId, contractId: charge.contractId, date: charge.date },
+        command.account,
+        command.contract,
+      );
       if (charge.billingCodeId !== null && !command.billingCodeExists) throw new NotFound('billing code', charge.billingCodeId);
       return [{ type: 'ChargeRecorded', data: charge }];
     }

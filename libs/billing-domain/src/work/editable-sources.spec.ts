@@ -101,7 +101,10 @@ describe('editable sources (the items technicians edit until Approve & Post appr
 
     it('given the item, then it is approved; given it approved, then it is released', () => {
       items.given([CREATED[sourceType]]).when({ type: 'ApproveItem', approval }).then([approved]);
-      items.given([CREATED[sourceType], approved]).when({ type: 'ReleaseItem', release }).then([{ type: 'ItemReleased', data: release }]);
+      items
+        .given([CREATED[sourceType], approved])
+        .when({ type: 'ReleaseItem', release })
+        .then([{ type: 'ItemReleased', data: release }]);
     });
 
     it('given no item, then there is nothing to post', () => {
@@ -110,7 +113,9 @@ describe('editable sources (the items technicians edit until Approve & Post appr
 
     it('given the item approved, then posting sees its approval; released, pending again', () => {
       expect(source.postable(items.given([CREATED[sourceType], approved]).state())?.approval).toEqual({ status: 'approved', approval });
-      expect(source.postable(items.given([CREATED[sourceType], approved, { type: 'ItemReleased', data: release }]).state())?.approval).toEqual({ status: 'pending' });
+      expect(source.postable(items.given([CREATED[sourceType], approved, { type: 'ItemReleased', data: release }]).state())?.approval).toEqual({
+        status: 'pending',
+      });
     });
   });
 
@@ -149,7 +154,17 @@ describe('editable sources (the items technicians edit until Approve & Post appr
 
     it('given a charge, then its quantity and prices, its own purchase order number and its billing code', () => {
       expect(postable('CHARGE', CREATED.CHARGE)).toEqual({
-        pending: { kind: 'CHARGE', id: 'i1', contractId: 'tm', itemDate: '2026-11-03', quantity: '2', unitPrice: '149.99', unitCost: '90', billable: true, taxCategoryId: null },
+        pending: {
+          kind: 'CHARGE',
+          id: 'i1',
+          contractId: 'tm',
+          itemDate: '2026-11-03',
+          quantity: '2',
+          unitPrice: '149.99',
+          unitCost: '90',
+          billable: true,
+          taxCategoryId: null,
+        },
         accountId: 'acme',
         contractId: 'tm',
         purchaseOrderNumber: 'PO-9',

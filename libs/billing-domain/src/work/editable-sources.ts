@@ -54,7 +54,17 @@ export const EDITABLE_SOURCES: { readonly [T in EditableSourceType]: EditableSou
       if (state.status !== 'logged') return undefined;
       const e = state.entry;
       return {
-        pending: { kind: 'LABOR', id: e.timeEntryId, contractId: e.contractId, dateWorked: e.dateWorked, startTime: e.startTime, roleId: e.roleId, workTypeId: e.workTypeId, hoursWorked: e.hoursWorked, offsetHours: e.offsetHours },
+        pending: {
+          kind: 'LABOR',
+          id: e.timeEntryId,
+          contractId: e.contractId,
+          dateWorked: e.dateWorked,
+          startTime: e.startTime,
+          roleId: e.roleId,
+          workTypeId: e.workTypeId,
+          hoursWorked: e.hoursWorked,
+          offsetHours: e.offsetHours,
+        },
         accountId: e.accountId,
         contractId: e.contractId,
         purchaseOrderNumber: null,
@@ -73,7 +83,17 @@ export const EDITABLE_SOURCES: { readonly [T in EditableSourceType]: EditableSou
       if (state.status !== 'recorded') return undefined;
       const c = state.charge;
       return {
-        pending: { kind: 'CHARGE', id: c.chargeId, contractId: c.contractId, itemDate: c.date, quantity: c.quantity, unitPrice: c.unitPrice, unitCost: c.unitCost, billable: c.billable, taxCategoryId: null },
+        pending: {
+          kind: 'CHARGE',
+          id: c.chargeId,
+          contractId: c.contractId,
+          itemDate: c.date,
+          quantity: c.quantity,
+          unitPrice: c.unitPrice,
+          unitCost: c.unitCost,
+          billable: c.billable,
+          taxCategoryId: null,
+        },
         accountId: c.accountId,
         contractId: c.contractId,
         purchaseOrderNumber: c.purchaseOrderNumber,

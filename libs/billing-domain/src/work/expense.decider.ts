@@ -21,7 +21,11 @@ function decideExpense(command: RecordExpense, state: ExpenseState): ExpenseReco
         if (JSON.stringify(state.expense) === JSON.stringify(expense)) return [];
         throw new Conflict('id-reused', `expense ${expense.expenseId} already exists with other details`);
       }
-      checkNamedContract({ kind: 'expense', id: expense.expenseId, accountId: expense.accountId, contractId: expense.contractId, date: expense.date }, command.account, command.contract);
+      checkNamedContract(
+        { kind: 'expense', id: expense.expenseId, accountId: expense.accountId, contractId: expense.contractId, date: expense.date },
+        command.account,
+        command.contract,
+      );
       return [{ type: 'ExpenseRecorded', data: expense }];
     }
     default: {

@@ -75,7 +75,8 @@ export function evolveApproval(event: ApprovalEvent): Approval {
 }
 
 export function assertEditable(itemType: string, itemId: string, approval: Approval): void {
-  if (approval.status === 'approved') throw new Conflict('item-locked', `${itemType} ${itemId} is approved for posting and can no longer be changed; unpost it first`);
+  if (approval.status === 'approved')
+    throw new Conflict('item-locked', `${itemType} ${itemId} is approved for posting and can no longer be changed; unpost it first`);
 }
 
 const isApprovalCommand = (command: { type: string }): command is ApprovalCommand => command.type === 'ApproveItem' || command.type === 'ReleaseItem';

@@ -14,7 +14,10 @@ describe('item id claims', () => {
   });
 
   it('another contract’s purchase, or another kind of item, with the same id is refused', () => {
-    claims.given([claimed]).when({ type: 'ClaimItemId', claim: { ...claim, streamId: 'contract-blkB' } }).then(conflict('item-id-taken'));
+    claims
+      .given([claimed])
+      .when({ type: 'ClaimItemId', claim: { ...claim, streamId: 'contract-blkB' } })
+      .then(conflict('item-id-taken'));
     claims
       .given([claimed])
       .when({ type: 'ClaimItemId', claim: { itemId: 'Q4', sourceType: 'TIME_ENTRY', streamId: 'timeEntry-Q4' } })

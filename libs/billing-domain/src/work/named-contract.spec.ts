@@ -11,7 +11,14 @@ const contracts = deciderSpec(contractDecider);
 // acme, a child of group
 const acme = activeAccount({ parentAccountId: 'group' });
 const named = namedContract();
-const item = (overrides: Partial<Parameters<typeof checkNamedContract>[0]> = {}) => ({ kind: 'charge', id: 'c1', accountId: 'acme', contractId: 'tm', date: '2026-11-02', ...overrides });
+const item = (overrides: Partial<Parameters<typeof checkNamedContract>[0]> = {}) => ({
+  kind: 'charge',
+  id: 'c1',
+  accountId: 'acme',
+  contractId: 'tm',
+  date: '2026-11-02',
+  ...overrides,
+});
 
 describe('named contract (what a charge, expense or ticket knows of the contract it names)', () => {
   it('given no contract on the stream, then there is nothing to name', () => {
@@ -47,7 +54,14 @@ describe('named contract (what a charge, expense or ticket knows of the contract
     it.each<[string, string, string, Parameters<typeof checkNamedContract>[0], AccountState, NamedContract | undefined]>([
       ['an unknown account (checked before the contract)', 'NotFound', 'account acme does not exist', item(), { status: 'none' }, undefined],
       ['an unknown contract', 'NotFound', 'contract tm does not exist', item(), acme, undefined],
-      ['a contract of another account', 'contract-of-another-account', 'contract tm belongs to account globex, not to acme', item(), acme, namedContract({ accountId: 'globex' })],
+      [
+        'a contract of another account',
+        'contract-of-another-account',
+        'contract tm belongs to account globex, not to acme',
+        item(),
+        acme,
+        namedContract({ accountId: 'globex' }),
+      ],
       [
         'an item dated before the contract',
         'date-outside-contract',

@@ -31,7 +31,10 @@ export function checkNamedContract(
   if (item.contractId === null) return;
   if (!contract) throw new NotFound('contract', item.contractId);
   if (contract.accountId !== item.accountId && contract.accountId !== account.terms.parentAccountId)
-    throw new RuleViolation('contract-of-another-account', `contract ${contract.contractId} belongs to account ${contract.accountId}, not to ${item.accountId}`);
+    throw new RuleViolation(
+      'contract-of-another-account',
+      `contract ${contract.contractId} belongs to account ${contract.accountId}, not to ${item.accountId}`,
+    );
   if (item.date < contract.startDate || item.date > contract.endDate)
     throw new RuleViolation(
       'date-outside-contract',

@@ -20,9 +20,16 @@ function decideTicket(command: TicketCommand, state: TicketState): TicketEvent[]
         if (JSON.stringify(state.completion) === JSON.stringify(completion)) return [];
         throw new Conflict('ticket-completed', `ticket ${completion.ticketId} was already completed with other details`);
       }
-      checkNamedContract({ kind: 'ticket', id: completion.ticketId, accountId: completion.accountId, contractId: completion.contractId, date: completion.date }, command.account, command.contract);
+      checkNamedContract(
+        { kind: 'ticket', id: completion.ticketId, accountId: completion.accountId, contractId: completion.contractId, date: completion.date },
+        command.account,
+        command.contract,
+      );
       if (command.contract?.type !== 'PER_TICKET')
-        throw new RuleViolation('not-a-per-ticket-contract', `contract ${completion.contractId} is not a Per Ticket contract; only those count completed tickets`);
+        throw new RuleViolation(
+          'not-a-per-ticket-contract',
+          `contract ${completion.contractId} is not a Per Ticket contract; only those count completed tickets`,
+        );
       return [{ type: 'TicketCompleted', data: completion }];
     }
     default: {

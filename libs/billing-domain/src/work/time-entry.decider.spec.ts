@@ -79,19 +79,37 @@ describe('time entry decider', () => {
       .given([])
       .when(log({ requestedContractId: 'other' }, { contracts: { ...context.contracts, other: contract('other', { accountId: 'globex' }) } }))
       .then(rule('contract-of-another-account'));
-    timeEntries.given([]).when(log({ requestedContractId: 'ghost' })).then(notFound('contract', 'ghost'));
+    timeEntries
+      .given([])
+      .when(log({ requestedContractId: 'ghost' }))
+      .then(notFound('contract', 'ghost'));
   });
 
   it('refuses more than 24 hours or none, an unknown role or work type', () => {
-    timeEntries.given([]).when(log({ hoursWorked: '24.25' })).then(rule('hours-worked-range'));
-    timeEntries.given([]).when(log({ hoursWorked: '0' })).then(rule('hours-worked-range'));
-    timeEntries.given([]).when(log({}, { roleExists: false })).then(notFound('role', 'engineer'));
-    timeEntries.given([]).when(log({}, { workType: undefined })).then(notFound('work type', 'onsite'));
+    timeEntries
+      .given([])
+      .when(log({ hoursWorked: '24.25' }))
+      .then(rule('hours-worked-range'));
+    timeEntries
+      .given([])
+      .when(log({ hoursWorked: '0' }))
+      .then(rule('hours-worked-range'));
+    timeEntries
+      .given([])
+      .when(log({}, { roleExists: false }))
+      .then(notFound('role', 'engineer'));
+    timeEntries
+      .given([])
+      .when(log({}, { workType: undefined }))
+      .then(notFound('work type', 'onsite'));
   });
 
   it('the same log again decides nothing; the same id with other details is a conflict', () => {
     timeEntries.given([logged()]).when({ type: 'LogTimeEntry', request, context }).then([]);
-    timeEntries.given([logged()]).when({ type: 'LogTimeEntry', request: { ...request, hoursWorked: '2' }, context }).then(conflict('id-reused'));
+    timeEntries
+      .given([logged()])
+      .when({ type: 'LogTimeEntry', request: { ...request, hoursWorked: '2' }, context })
+      .then(conflict('id-reused'));
   });
 
   it('a revision re-routes and recomputes; an approved entry cannot be revised until it is released', () => {
@@ -102,21 +120,33 @@ describe('time entry decider', () => {
     // After-Hours: excluded by the recurring and the block contracts → T&M
     expect(revised.data).toMatchObject({ contractId: 'tm', routing: ['rec', 'blk', 'tm'], hoursToBill: '2', changedFields: ['workTypeId', 'hoursWorked'] });
 
-    const approved: TimeEntryEvent = { type: 'ItemApproved', data: { itemId: 'te1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: {}, approvedBy: 'k' } };
+    const approved: TimeEntryEvent = {
+      type: 'ItemApproved',
+      data: { itemId: 'te1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: {}, approvedBy: 'k' },
+    };
     timeEntries
       .given([logged(), approved])
       .when({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { hoursWorked: '3' }, context })
       .then(conflict('item-locked'));
     const released: TimeEntryEvent = { type: 'ItemReleased', data: { itemId: 'te1', reason: 'unposted', billingItemIds: ['bi-te1-1'] } };
-    const revising = timeEntries.given([logged(), approved, released]).when({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { hoursWorked: '3' }, context });
+    const revising = timeEntries
+      .given([logged(), approved, released])
+      .when({ type: 'ReviseTimeEntry', timeEntryId: 'te1', changes: { hoursWorked: '3' }, context });
     expect(revising.events()).toHaveLength(1);
     // onsite stays on the block; 3 h is whole quarter hours
-    revising.then([{ type: 'TimeEntryRevised', data: { ...request, hoursWorked: '3', contractId: 'blk', routing: ['rec', 'blk'], hoursToBill: '3', changedFields: ['hoursWorked'] } }]);
+    revising.then([
+      {
+        type: 'TimeEntryRevised',
+        data: { ...request, hoursWorked: '3', contractId: 'blk', routing: ['rec', 'blk'], hoursToBill: '3', changedFields: ['hoursWorked'] },
+      },
+    ]);
   });
 
   it('approving twice decides nothing the second time: the first approval stands', () => {
     const approval: ItemApprovedData = { itemId: 'te1', ledgerAccountId: 'acme', postedDate: '2026-11-20', overrides: { hoursToBill: '1' }, approvedBy: 'k' };
-    const approving = timeEntries.given([logged(), { type: 'ItemApproved', data: approval }]).when({ type: 'ApproveItem', approval: { ...approval, overrides: {} } });
+    const approving = timeEntries
+      .given([logged(), { type: 'ItemApproved', data: approval }])
+      .when({ type: 'ApproveItem', approval: { ...approval, overrides: {} } });
     approving.then([]);
     expect(approving.stateAfter()).toMatchObject({ approval: { status: 'approved', approval: { overrides: { hoursToBill: '1' } } } });
   });

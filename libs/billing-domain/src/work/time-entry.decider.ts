@@ -35,7 +35,8 @@ export interface LogTimeEntry {
   context: TimeEntryContext;
 }
 
-export type RevisableField = 'roleId' | 'workTypeId' | 'dateWorked' | 'startTime' | 'hoursWorked' | 'offsetHours' | 'ticketId' | 'summary' | 'requestedContractId';
+export type RevisableField =
+  'roleId' | 'workTypeId' | 'dateWorked' | 'startTime' | 'hoursWorked' | 'offsetHours' | 'ticketId' | 'summary' | 'requestedContractId';
 
 export interface ReviseTimeEntry {
   type: 'ReviseTimeEntry';
@@ -123,4 +124,8 @@ function decideTimeEntry(command: LogTimeEntry | ReviseTimeEntry, state: TimeEnt
   }
 }
 
-export const timeEntryDecider: Decider<TimeEntryCommand, TimeEntryEvent, TimeEntryState> = withApproval('time entry', { decide: decideTimeEntry, evolve: evolveTimeEntry, initialState: initialTimeEntryState });
+export const timeEntryDecider: Decider<TimeEntryCommand, TimeEntryEvent, TimeEntryState> = withApproval('time entry', {
+  decide: decideTimeEntry,
+  evolve: evolveTimeEntry,
+  initialState: initialTimeEntryState,
+});

@@ -30,6 +30,9 @@ describe('timesheet decider', () => {
   });
 
   it('a week must start on a Monday', () => {
-    timesheets.given([]).when({ type: 'SubmitTimesheet', key: { resourceId: 'ann', weekStart: '2026-11-17' } }).then(rule('week-start'));
+    timesheets
+      .given([])
+      .when({ type: 'SubmitTimesheet', key: { resourceId: 'ann', weekStart: '2026-11-17' } })
+      .then(rule('week-start'));
   });
 });

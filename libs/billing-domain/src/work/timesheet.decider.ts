@@ -18,7 +18,8 @@ export function weekStartOf(date: string): string {
 function decideTimesheet(command: TimesheetCommand, state: TimesheetState): TimesheetEvent[] {
   const { key } = command;
   if (weekStartOf(key.weekStart) !== key.weekStart) throw new RuleViolation('week-start', `a timesheet week starts on a Monday; ${key.weekStart} is not one`);
-  const notSubmitted = () => new Conflict('timesheet-not-submitted', `the timesheet of ${key.resourceId} for ${key.weekStart} is ${state.status.toLowerCase()}, not submitted`);
+  const notSubmitted = () =>
+    new Conflict('timesheet-not-submitted', `the timesheet of ${key.resourceId} for ${key.weekStart} is ${state.status.toLowerCase()}, not submitted`);
   switch (command.type) {
     case 'SubmitTimesheet':
       if (state.status === 'SUBMITTED') return [];

@@ -2,7 +2,10 @@
 export class EventStoreUnavailable extends Error {
   override readonly name = 'EventStoreUnavailable';
 
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
   }
 }

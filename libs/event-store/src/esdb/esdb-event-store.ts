@@ -123,9 +123,7 @@ export class EsdbEventStore implements EventStore {
 
   async appendToStream(stream: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
-    const esdbEvents = events.map((event) =>
-      jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata ?? {} }),
-    );
+    const esdbEvents = events.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata ?? {} }));
     try {
       const result = await this.client.appendToStream(stream, esdbEvents, { expectedRevision: toEsdbRevision(options.expectedRevision) });
       return {
@@ -268,8 +266,7 @@ async function* streamEvents(read: StreamingRead<{ event?: EsdbRecordedEvent }>)
  */
 export async function connectEsdb(connectionString: string, options: { timeoutMs?: number } = {}): Promise<EsdbEventStore> {
   const timeoutMs = options.timeoutMs ?? 5000;
-  const unavailable = (error: unknown) =>
-    new EventStoreUnavailable(`cannot reach EventStoreDB at ${hostOf(connectionString)}: ${reasonOf(error)}`, error);
+  const unavailable = (error: unknown) => new EventStoreUnavailable(`cannot reach EventStoreDB at ${hostOf(connectionString)}: ${reasonOf(error)}`, error);
 
   let client: EventStoreDBClient;
   try {

@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import {
-  DURABILITY_STREAMS,
-  durabilityBatchSizeOf,
-  durabilityStreamOf,
-  type DurabilityEventData,
-} from '../testing/durability-child';
+import { DURABILITY_STREAMS, durabilityBatchSizeOf, durabilityStreamOf, type DurabilityEventData } from '../testing/durability-child';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /**

@@ -120,16 +120,16 @@ export class SqliteEventStore implements EventStore {
     this.lastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
     this.findEvent = this.db.prepare('SELECT revision FROM events WHERE event_id = ? AND stream_id = ?');
     this.eventAt = this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?');
-    this.insert = this.db.prepare(
-      'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.insert = this.db.prepare('INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.head = this.db.prepare('SELECT MAX(position) AS position FROM events');
     this.streamForwards = this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?');
     this.streamBackwards = this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
     this.allForwards = this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?');
     this.allBackwards = this.db.prepare('SELECT * FROM events WHERE position < ? ORDER BY position DESC LIMIT ?');
     // Nested in the group's transaction, each append is a savepoint: a refused one undoes only itself.
-    this.appendOne = this.db.transaction((stream: string, events: EventData[], expected: ExpectedRevision) => this.appendInTransaction(stream, events, expected));
+    this.appendOne = this.db.transaction((stream: string, events: EventData[], expected: ExpectedRevision) =>
+      this.appendInTransaction(stream, events, expected),
+    );
     this.commitGroup = this.db.transaction((work: () => void) => work()).immediate;
   }
 
@@ -201,15 +201,7 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = new Date().toISOString();
     for (const event of events) {
       revision += 1;
-      const info = this.insert.run(
-        event.id,
-        stream,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata ?? {}),
-        recordedAt,
-      );
+      const info = this.insert.run(event.id, stream, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {}), recordedAt);
       position = Number(info.lastInsertRowid);
     }
     return {
@@ -227,8 +219,7 @@ export class SqliteEventStore implements EventStore {
     const first = this.findEvent.get(events[0].id, stream);
     if (!first) return undefined;
     const start = first.revision;
-    const placeMatches =
-      expected === 'any' || expected === 'stream_exists' || (expected === 'no_stream' ? start === 0 : BigInt(start) === expected + 1n);
+    const placeMatches = expected === 'any' || expected === 'stream_exists' || (expected === 'no_stream' ? start === 0 : BigInt(start) === expected + 1n);
     if (!placeMatches) return undefined;
     let row: EventRow | undefined;
     for (let i = 0; i < events.length; i++) {
@@ -245,8 +236,12 @@ export class SqliteEventStore implements EventStore {
     let cursor: number =
       from === undefined || from === 'start' || from === 'end'
         ? backwards
-          ? (from === 'start' ? -1 : Number.MAX_SAFE_INTEGER)
-          : from === 'end' ? Number.MAX_SAFE_INTEGER : 0
+          ? from === 'start'
+            ? -1
+            : Number.MAX_SAFE_INTEGER
+          : from === 'end'
+            ? Number.MAX_SAFE_INTEGER
+            : 0
         : Number(from);
     const page = backwards ? this.streamBackwards : this.streamForwards;
     return this.paged(options.maxCount, (limit) => {

@@ -68,9 +68,7 @@ export function eventStoreContract(adapter: string, createHarness: () => Promise
         const first = await store.appendToStream(stream('a'), [event()], { expectedRevision: 'no_stream' });
         // then
         expect(first.nextExpectedRevision).toBe(0n);
-        await expect(store.appendToStream(stream('a'), [event()], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
-          WrongExpectedVersion,
-        );
+        await expect(store.appendToStream(stream('a'), [event()], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedVersion);
         expect(await all(store.readStream(stream('a')))).toHaveLength(1);
       });
 
@@ -111,9 +109,9 @@ export function eventStoreContract(adapter: string, createHarness: () => Promise
       await store.appendToStream(stream('f'), [event('A'), event('B')], { expectedRevision: 'no_stream' });
       const before = await all(store.readStream(stream('f')));
       // when
-      await expect(
-        store.appendToStream(stream('f'), [event('X'), event('Y'), event('Z')], { expectedRevision: 0n }),
-      ).rejects.toBeInstanceOf(WrongExpectedVersion);
+      await expect(store.appendToStream(stream('f'), [event('X'), event('Y'), event('Z')], { expectedRevision: 0n })).rejects.toBeInstanceOf(
+        WrongExpectedVersion,
+      );
       // then
       expect(await all(store.readStream(stream('f')))).toEqual(before);
       await store.appendToStream(stream('f'), [event('C')], { expectedRevision: 1n });
@@ -158,7 +156,11 @@ export function eventStoreContract(adapter: string, createHarness: () => Promise
     });
 
     it('reads one stream forwards and backwards, from a revision, up to a count', async () => {
-      await store.appendToStream(stream('r'), [0, 1, 2, 3, 4].map((n) => event('N', { n })), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        stream('r'),
+        [0, 1, 2, 3, 4].map((n) => event('N', { n })),
+        { expectedRevision: 'no_stream' },
+      );
       const ns = (events: RecordedEvent[]) => events.map((e) => (e.data as { n: number }).n);
       expect(ns(await all(store.readStream(stream('r'))))).toEqual([0, 1, 2, 3, 4]);
       expect(ns(await all(store.readStream(stream('r'), { fromRevision: 2n })))).toEqual([2, 3, 4]);
@@ -211,7 +213,11 @@ export function eventStoreContract(adapter: string, createHarness: () => Promise
     });
 
     it('readAll resumes strictly after a position and honours maxCount', async () => {
-      await store.appendToStream(stream('p'), [1, 2, 3, 4].map((n) => event('N', { n })), { expectedRevision: 'no_stream' });
+      await store.appendToStream(
+        stream('p'),
+        [1, 2, 3, 4].map((n) => event('N', { n })),
+        { expectedRevision: 'no_stream' },
+      );
       const mine = ours(await all(store.readAll()));
       const after = ours(await all(store.readAll({ fromPosition: mine[1].position, maxCount: 2 })));
       expect(after.map((e) => e.id)).toEqual([mine[2].id, mine[3].id]);

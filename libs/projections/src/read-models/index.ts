@@ -12,4 +12,10 @@ export * from './contracts';
 export * from './ledger';
 
 /** Every read model the service keeps. */
-export const ALL_PROJECTIONS: readonly Projection[] = [apiKeysProjection, accountsProjection, ...CATALOG_PROJECTIONS, ...CONTRACT_PROJECTIONS, ...LEDGER_PROJECTIONS];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  apiKeysProjection,
+  accountsProjection,
+  ...CATALOG_PROJECTIONS,
+  ...CONTRACT_PROJECTIONS,
+  ...LEDGER_PROJECTIONS,
+];

@@ -165,7 +165,12 @@ describe('ProjectionRunner', () => {
     const store = new SqliteEventStore({ filename: ':memory:' });
     await fill(store, 1, 3);
     const db = openReadModelDatabase(':memory:');
-    const broken = { ...countingProjection({ name: 'broken' }), open: () => () => { throw new Error('boom'); } };
+    const broken = {
+      ...countingProjection({ name: 'broken' }),
+      open: () => () => {
+        throw new Error('boom');
+      },
+    };
     const errors: string[] = [];
     const runner = new ProjectionRunner(store, db, [countingProjection(), broken], { onError: (name) => errors.push(name) });
     runner.start();

@@ -72,7 +72,8 @@ export class PostItemsHandler implements ICommandHandler<PostItemsCommand, PostI
       await this.streams.withStream(
         ledgerStream(command.billToAccountId),
         ledgerDecider,
-        async ({ state }) => dryRuns.set(command.billToAccountId, { folded: state.folded, command: JSON.stringify(command), events: ledgerDecider.decide(command, state) }),
+        async ({ state }) =>
+          dryRuns.set(command.billToAccountId, { folded: state.folded, command: JSON.stringify(command), events: ledgerDecider.decide(command, state) }),
         { cache: true },
       );
     }

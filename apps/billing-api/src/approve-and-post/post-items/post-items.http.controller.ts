@@ -34,12 +34,17 @@ export class PostItemsHttpController {
   @HttpCode(200)
   @Roles('finance')
   @ApiOperation({
-    summary: 'Approve and post items: all or nothing per bill-to account; an entry split by a short block yields two billing items; a retry posts nothing twice',
+    summary:
+      'Approve and post items: all or nothing per bill-to account; an entry split by a short block yields two billing items; a retry posts nothing twice',
   })
   async post(@Body() body: PostItemsRequest, @CommandMeta() metadata: CommandMetadata): Promise<{ posted: BillingItemView[] }> {
-    const overrides = Object.fromEntries([...(body.overrides ?? new Map<string, ItemOverrideRequest>())].map(([itemId, override]) => [itemId, overrideOf(override)]));
+    const overrides = Object.fromEntries(
+      [...(body.overrides ?? new Map<string, ItemOverrideRequest>())].map(([itemId, override]) => [itemId, overrideOf(override)]),
+    );
     const postedDate = body.postedDate ?? metadata.occurredAt.slice(0, 10);
-    const result = await this.commands.execute<PostItemsCommand, PostItemsResult>(new PostItemsCommand(body.itemIds, postedDate, body.postedDate !== undefined, overrides, metadata));
+    const result = await this.commands.execute<PostItemsCommand, PostItemsResult>(
+      new PostItemsCommand(body.itemIds, postedDate, body.postedDate !== undefined, overrides, metadata),
+    );
     // The answer comes from the ledger itself; the caller's next request waits for the read models.
     this.readYourWrites.remember(metadata.actor, result.position);
     return { posted: result.posted };

@@ -37,7 +37,10 @@ const toOverrideMap = Transform(({ value, obj }: { value: unknown; obj: { itemId
   const itemIds: unknown[] = Array.isArray(obj.itemIds) ? obj.itemIds : [];
   const plainObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
   return new Map(
-    Object.entries(value).map(([itemId, override]) => [itemId, !itemIds.includes(itemId) ? NOT_IN_REQUEST : plainObject(override) ? plainToInstance(ItemOverrideRequest, override) : override]),
+    Object.entries(value).map(([itemId, override]) => [
+      itemId,
+      !itemIds.includes(itemId) ? NOT_IN_REQUEST : plainObject(override) ? plainToInstance(ItemOverrideRequest, override) : override,
+    ]),
   );
 });
 

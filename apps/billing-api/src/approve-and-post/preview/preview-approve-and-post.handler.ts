@@ -53,7 +53,9 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
         { cache: true },
       );
     }
-    return rows.map((row) => this.toPreview(row, rated.get(row.itemId) ?? [], billTo.get(row.itemId) ?? null, descriptions.get(row.itemId) ?? null, errors.get(row.itemId) ?? null));
+    return rows.map((row) =>
+      this.toPreview(row, rated.get(row.itemId) ?? [], billTo.get(row.itemId) ?? null, descriptions.get(row.itemId) ?? null, errors.get(row.itemId) ?? null),
+    );
   }
 
   /** Rates the ledger's batch as one posting would; if the batch is refused, each item alone, so one bad item does not hide the rest. */
@@ -73,7 +75,13 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
     }
   }
 
-  private toPreview(row: WorkItemRow, parts: BillingItemData[], billToAccountId: string | null, description: string | null, error: string | null): PendingItemPreview {
+  private toPreview(
+    row: WorkItemRow,
+    parts: BillingItemData[],
+    billToAccountId: string | null,
+    description: string | null,
+    error: string | null,
+  ): PendingItemPreview {
     const charged = parts.find((p) => !p.covered) ?? parts[0];
     const preview = parts.length
       ? {
@@ -83,7 +91,17 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
           tax: moneyString(sum(parts.map((p) => dec(p.tax)))),
           covered: parts.every((p) => p.covered),
           overage: parts.some((p) => p.part === 'OVERAGE' || p.type === 'LABOR_OVERAGE'),
-          parts: parts.map((p) => ({ type: p.type, part: p.part, quantity: p.quantity, rate: p.rate, amount: p.amount, tax: p.tax, covered: p.covered, noCharge: p.noCharge, draws: p.draws })),
+          parts: parts.map((p) => ({
+            type: p.type,
+            part: p.part,
+            quantity: p.quantity,
+            rate: p.rate,
+            amount: p.amount,
+            tax: p.tax,
+            covered: p.covered,
+            noCharge: p.noCharge,
+            draws: p.draws,
+          })),
         }
       : null;
     return {

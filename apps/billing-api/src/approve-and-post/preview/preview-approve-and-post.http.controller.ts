@@ -18,7 +18,9 @@ export class PreviewHttpController {
   @ApiOperation({ summary: 'Pending items with a preview of how each will rate: rate, hours to bill, amount, covered or overage, contract and balance drawn' })
   async preview(@Query() query: PreviewApproveAndPostRequest, @CommandMeta() metadata: CommandMetadata): Promise<{ items: PendingItemPreview[] }> {
     const filter = { accountId: query.accountId, contractId: query.contractId, itemType: query.type, from: query.from, to: query.to };
-    const items = await this.queries.execute<PreviewApproveAndPostQuery, PendingItemPreview[]>(new PreviewApproveAndPostQuery(filter, metadata.occurredAt.slice(0, 10), metadata.actor));
+    const items = await this.queries.execute<PreviewApproveAndPostQuery, PendingItemPreview[]>(
+      new PreviewApproveAndPostQuery(filter, metadata.occurredAt.slice(0, 10), metadata.actor),
+    );
     return { items };
   }
 }

@@ -52,4 +52,3 @@ export interface PendingItemPreview {
   /** Why it cannot post as it is (it is still listed). */
   error: string | null;
 }
-

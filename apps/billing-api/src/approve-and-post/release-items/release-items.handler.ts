@@ -25,7 +25,10 @@ export class ReleaseItemsHandler implements ICommandHandler<ReleaseItemsCommand,
     const items = await this.batches.prepareAll(this.batches.resolve(itemIds));
     for (const item of items) {
       if (!isEditableSource(item.ref.sourceType))
-        throw new RuleViolation('not-approved-on-its-own', `${item.ref.sourceType.toLowerCase().replace('_', ' ')} ${item.pending.id} has no approval of its own to release`);
+        throw new RuleViolation(
+          'not-approved-on-its-own',
+          `${item.ref.sourceType.toLowerCase().replace('_', ' ')} ${item.pending.id} has no approval of its own to release`,
+        );
     }
     for (const [billToAccountId, group] of byLedger(items)) {
       const posted = await this.streams.withStream(

@@ -29,7 +29,13 @@ export class UnpostItemHandler implements ICommandHandler<UnpostItemCommand, Unp
     // The billing-items read model says which ledger holds the item; the ledger decides.
     const known = findBillingItem(this.db, billingItemId);
     if (!known) throw new NotFound('billing item', billingItemId);
-    const decision = await this.streams.decide(ledgerStream(known.billToAccountId), ledgerDecider, { type: 'UnpostItem', billingItemId, reason }, { ...metadata, reason }, { cache: true });
+    const decision = await this.streams.decide(
+      ledgerStream(known.billToAccountId),
+      ledgerDecider,
+      { type: 'UnpostItem', billingItemId, reason },
+      { ...metadata, reason },
+      { cache: true },
+    );
     const ledgerItem = decision.state.items.get(billingItemId)!;
     const [unposted] = decision.events;
     const partIds: string[] = unposted?.type === 'ItemUnposted' ? unposted.data.billingItemIds : [billingItemId];

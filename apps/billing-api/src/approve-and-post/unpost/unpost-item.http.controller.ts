@@ -21,7 +21,9 @@ export class UnpostHttpController {
   @Post(':id/unpost')
   @HttpCode(200)
   @Roles('finance')
-  @ApiOperation({ summary: 'Unpost a billing item not on a live invoice (both parts of a split go together); its source returns to pending with every draw given back' })
+  @ApiOperation({
+    summary: 'Unpost a billing item not on a live invoice (both parts of a split go together); its source returns to pending with every draw given back',
+  })
   async unpost(@Param('id') id: string, @Body() body: UnpostRequest, @CommandMeta() metadata: CommandMetadata): Promise<{ unposted: BillingItemView[] }> {
     const result = await this.commands.execute<UnpostItemCommand, UnpostItemResult>(new UnpostItemCommand(id, body.reason, metadata));
     await this.readYourWrites.waitFor(result.position);

@@ -33,9 +33,7 @@ export class IssueApiKeyHttpController {
   ) {
     const id = resolveCreateId('api-keys', body.id, idempotencyKey);
     const key = newApiKey();
-    const result = await this.commands.execute<IssueApiKeyCommand, CommandResult>(
-      new IssueApiKeyCommand(id, body.name, body.role, key, false, metadata),
-    );
+    const result = await this.commands.execute<IssueApiKeyCommand, CommandResult>(new IssueApiKeyCommand(id, body.name, body.role, key, false, metadata));
     await this.readYourWrites.waitFor(result.position);
     if (!result.wrote) {
       // A retry: the key was shown once, when it was issued, and only its hash is kept.

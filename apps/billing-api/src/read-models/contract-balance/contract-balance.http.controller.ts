@@ -13,7 +13,9 @@ export class ContractBalanceHttpController {
 
   @Get(':id/balance')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Per purchase: purchased, used, remaining (hours for blocks, money for retainers, tickets for per-ticket), expiry; overage to date' })
+  @ApiOperation({
+    summary: 'Per purchase: purchased, used, remaining (hours for blocks, money for retainers, tickets for per-ticket), expiry; overage to date',
+  })
   balance(@Param('id') id: string): Promise<ContractBalance> {
     return this.queries.execute(new GetContractBalanceQuery(id));
   }

@@ -9,7 +9,12 @@ export class ChangeSettingsHandler implements ICommandHandler<ChangeSettingsComm
   constructor(private readonly streams: StreamDecisions) {}
 
   async execute({ changes, metadata }: ChangeSettingsCommand): Promise<CommandResult> {
-    const { events, position } = await this.streams.decide(BILLING_SETTINGS_STREAM, billingSettingsDecider, { type: 'ChangeBillingSettings', changes }, metadata);
+    const { events, position } = await this.streams.decide(
+      BILLING_SETTINGS_STREAM,
+      billingSettingsDecider,
+      { type: 'ChangeBillingSettings', changes },
+      metadata,
+    );
     return { wrote: events.length > 0, position };
   }
 }

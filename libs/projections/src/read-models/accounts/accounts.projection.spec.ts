@@ -6,14 +6,33 @@ import { findAccount, listAccounts } from './accounts.query';
 
 const account = (overrides: Partial<AccountTerms>): AccountCreated => ({
   type: 'AccountCreated',
-  data: { accountId: 'acme', name: 'Acme', parentAccountId: null, invoiceToParent: false, taxRegionId: 'ny', taxExempt: false, paymentTermsDays: 30, currency: 'USD', ...overrides },
+  data: {
+    accountId: 'acme',
+    name: 'Acme',
+    parentAccountId: null,
+    invoiceToParent: false,
+    taxRegionId: 'ny',
+    taxExempt: false,
+    paymentTermsDays: 30,
+    currency: 'USD',
+    ...overrides,
+  },
 });
 
 /** Each account on its own stream, created on 2026-01-0n. */
 const events = [
   { event: account({ accountId: 'initech-2', name: 'Initech' }), streamId: 'account-initech-2', occurredAt: '2026-01-01T00:00:00.000Z' },
   {
-    event: account({ accountId: 'globex', name: 'Globex', parentAccountId: 'acme', invoiceToParent: true, taxRegionId: null, taxExempt: true, paymentTermsDays: 15, currency: 'CAD' }),
+    event: account({
+      accountId: 'globex',
+      name: 'Globex',
+      parentAccountId: 'acme',
+      invoiceToParent: true,
+      taxRegionId: null,
+      taxExempt: true,
+      paymentTermsDays: 15,
+      currency: 'CAD',
+    }),
     streamId: 'account-globex',
     occurredAt: '2026-01-02T00:00:00.000Z',
   },

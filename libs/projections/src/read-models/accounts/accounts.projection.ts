@@ -18,7 +18,17 @@ export const accountsProjection = billingProjection({
       switch (event.type) {
         case 'AccountCreated': {
           const t = event.data;
-          insert.run(t.accountId, t.name, t.parentAccountId, t.invoiceToParent ? 1 : 0, t.taxRegionId, t.taxExempt ? 1 : 0, t.paymentTermsDays, t.currency, occurredAt(recorded));
+          insert.run(
+            t.accountId,
+            t.name,
+            t.parentAccountId,
+            t.invoiceToParent ? 1 : 0,
+            t.taxRegionId,
+            t.taxExempt ? 1 : 0,
+            t.paymentTermsDays,
+            t.currency,
+            occurredAt(recorded),
+          );
           return;
         }
         default: {

@@ -13,7 +13,10 @@ const issued = (apiKeyId: string, name: string, role: ApiKeyIssued['data']['role
   occurredAt,
 });
 
-const events = [issued('k-ci', 'CI pipeline', 'integration', HASH_CI, '2026-02-01T08:00:00.000Z'), issued('k-audit', 'Auditor', 'auditor', HASH_AUDIT, '2026-02-03T08:00:00.000Z')];
+const events = [
+  issued('k-ci', 'CI pipeline', 'integration', HASH_CI, '2026-02-01T08:00:00.000Z'),
+  issued('k-audit', 'Auditor', 'auditor', HASH_AUDIT, '2026-02-03T08:00:00.000Z'),
+];
 
 describe('api-keys read model', () => {
   it('finds a key by its hash: id, name, role and when it was issued, never the hash', async () => {

@@ -8,11 +8,17 @@ const on = (event: ExclusionSetEvent, occurredAt: string) => ({ event, streamId:
 
 const created = [
   on({ type: 'ExclusionSetCreated', data: { exclusionSetId: 'gold', name: 'Gold', workTypeIds: ['after-hours'], roleIds: [] } }, '2026-01-01T00:00:00.000Z'),
-  on({ type: 'ExclusionSetCreated', data: { exclusionSetId: 'bronze', name: 'Bronze', workTypeIds: ['after-hours', 'onsite'], roleIds: ['arch'] } }, '2026-01-02T00:00:00.000Z'),
+  on(
+    { type: 'ExclusionSetCreated', data: { exclusionSetId: 'bronze', name: 'Bronze', workTypeIds: ['after-hours', 'onsite'], roleIds: ['arch'] } },
+    '2026-01-02T00:00:00.000Z',
+  ),
 ];
 const changed = [
   ...created,
-  on({ type: 'ExclusionSetChanged', data: { exclusionSetId: 'gold', name: 'Gold plus', workTypeIds: [], roleIds: ['arch', 'eng'] } }, '2026-03-15T10:30:00.000Z'),
+  on(
+    { type: 'ExclusionSetChanged', data: { exclusionSetId: 'gold', name: 'Gold plus', workTypeIds: [], roleIds: ['arch', 'eng'] } },
+    '2026-03-15T10:30:00.000Z',
+  ),
 ];
 
 describe('exclusion-sets read model', () => {
@@ -54,10 +60,12 @@ describe('exclusion-sets read model', () => {
   it('lists by name (the new name after a change) and finds nothing for an unknown id', async () => {
     // given
     const before = await projectionSpec(exclusionSetsProjection).given(created).readModel();
-    const after = await projectionSpec(exclusionSetsProjection).given([
-      ...changed,
-      on({ type: 'ExclusionSetChanged', data: { exclusionSetId: 'gold', name: 'Alpha', workTypeIds: [], roleIds: [] } }, '2026-04-01T00:00:00.000Z'),
-    ]).readModel();
+    const after = await projectionSpec(exclusionSetsProjection)
+      .given([
+        ...changed,
+        on({ type: 'ExclusionSetChanged', data: { exclusionSetId: 'gold', name: 'Alpha', workTypeIds: [], roleIds: [] } }, '2026-04-01T00:00:00.000Z'),
+      ])
+      .readModel();
     // then
     expect(listExclusionSets(before).map((s) => s.name)).toEqual(['Bronze', 'Gold']);
     expect(listExclusionSets(after).map((s) => s.name)).toEqual(['Alpha', 'Bronze']);

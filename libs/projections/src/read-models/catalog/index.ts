@@ -12,4 +12,10 @@ export * from './tax-regions.query';
 export * from './billing-codes.query';
 
 /** Read models of the catalog (roles, work types, exclusion sets, tax regions, billing codes). */
-export const CATALOG_PROJECTIONS: readonly Projection[] = [rolesProjection, workTypesProjection, exclusionSetsProjection, taxRegionsProjection, billingCodesProjection];
+export const CATALOG_PROJECTIONS: readonly Projection[] = [
+  rolesProjection,
+  workTypesProjection,
+  exclusionSetsProjection,
+  taxRegionsProjection,
+  billingCodesProjection,
+];

@@ -15,7 +15,10 @@ const workType = (overrides: Partial<WorkTypeTerms> & Pick<WorkTypeTerms, 'workT
 
 const events = [
   workType({ workTypeId: 'remote', name: 'Remote support' }, '2026-01-01T00:00:00.000Z'),
-  workType({ workTypeId: 'after-hours', name: 'After hours', taxCategory: 'labour', minHours: '1', maxHours: '8', modifier: { type: 'multiply', value: '1.5' } }, '2026-01-02T00:00:00.000Z'),
+  workType(
+    { workTypeId: 'after-hours', name: 'After hours', taxCategory: 'labour', minHours: '1', maxHours: '8', modifier: { type: 'multiply', value: '1.5' } },
+    '2026-01-02T00:00:00.000Z',
+  ),
   workType({ workTypeId: 'discount', name: 'Discounted', modifier: { type: 'add', value: '-20' } }, '2026-01-03T00:00:00.000Z'),
   workType({ workTypeId: 'callout', name: 'Call-out', modifier: { type: 'flat', value: '95' } }, '2026-01-04T00:00:00.000Z'),
   workType({ workTypeId: 'training', name: 'Training', modifier: { type: 'custom', value: '0' } }, '2026-01-05T00:00:00.000Z'),

@@ -19,7 +19,18 @@ export const workTypesProjection = billingProjection({
         case 'WorkTypeCreated': {
           const t = event.data;
           const value = t.modifier.type === 'none' ? null : t.modifier.value;
-          insert.run(t.workTypeId, t.name, t.billable ? 1 : 0, t.showOnInvoice ? 1 : 0, t.taxCategory, t.minHours, t.maxHours, t.modifier.type, value, occurredAt(recorded));
+          insert.run(
+            t.workTypeId,
+            t.name,
+            t.billable ? 1 : 0,
+            t.showOnInvoice ? 1 : 0,
+            t.taxCategory,
+            t.minHours,
+            t.maxHours,
+            t.modifier.type,
+            value,
+            occurredAt(recorded),
+          );
           return;
         }
         default: {

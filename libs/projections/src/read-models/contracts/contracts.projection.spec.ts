@@ -7,15 +7,36 @@ import { findContract, findDefaultContract, listContracts } from './contracts.qu
 
 const events: ContractEvent[] = [
   { type: 'ContractCreated', data: contractTerms({ contractId: 'blk', name: 'Acme blocks', type: 'BLOCK_HOURS', overageRate: '140' }) },
-  { type: 'ContractCreated', data: contractTerms({ contractId: 'rec', name: 'Acme recurring', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', isDefault: true }) },
+  {
+    type: 'ContractCreated',
+    data: contractTerms({ contractId: 'rec', name: 'Acme recurring', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', isDefault: true }),
+  },
   { type: 'ContractCreated', data: contractTerms({ contractId: 'glx', accountId: 'globex', name: 'Globex T&M' }) },
   {
     type: 'BlockPurchased',
-    data: { contractId: 'blk', purchaseId: 'b2', sequence: 2, startDate: '2026-07-01', endDate: '2026-12-31', hours: '10', hourlyRate: '120', purchasedAt: '2026-01-03T00:00:00.000Z' },
+    data: {
+      contractId: 'blk',
+      purchaseId: 'b2',
+      sequence: 2,
+      startDate: '2026-07-01',
+      endDate: '2026-12-31',
+      hours: '10',
+      hourlyRate: '120',
+      purchasedAt: '2026-01-03T00:00:00.000Z',
+    },
   },
   {
     type: 'BlockPurchased',
-    data: { contractId: 'blk', purchaseId: 'b1', sequence: 1, startDate: '2026-01-01', endDate: '2026-06-30', hours: '20', hourlyRate: '120', purchasedAt: '2026-01-02T00:00:00.000Z' },
+    data: {
+      contractId: 'blk',
+      purchaseId: 'b1',
+      sequence: 1,
+      startDate: '2026-01-01',
+      endDate: '2026-06-30',
+      hours: '20',
+      hourlyRate: '120',
+      purchasedAt: '2026-01-02T00:00:00.000Z',
+    },
   },
   { type: 'ServiceAdded', data: { contractId: 'rec', serviceId: 's1', name: 'Desktops', units: '25', unitPrice: '30', unitCost: '12', billingCodeId: null } },
   { type: 'ContractTermsChanged', data: { contractId: 'blk', endDate: '2027-12-31', purchaseOrderNumber: 'PO-9' } },

@@ -34,7 +34,6 @@ interface DataRow {
   data_json: string;
 }
 
-
 function toViews(db: Database.Database, rows: ContractRow[]): ContractView[] {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -83,6 +82,9 @@ export function listContracts(db: Database.Database, filters: ContractFilters = 
 
 /** The account's active default contract (routing starts there when an entry names none), or null. */
 export function findDefaultContract(db: Database.Database, accountId: string): string | null {
-  const row = cached<[string], { id: string }>(db, "SELECT id FROM contracts WHERE account_id = ? AND is_default = 1 AND status = 'ACTIVE' ORDER BY created_at, id LIMIT 1").get(accountId);
+  const row = cached<[string], { id: string }>(
+    db,
+    "SELECT id FROM contracts WHERE account_id = ? AND is_default = 1 AND status = 'ACTIVE' ORDER BY created_at, id LIMIT 1",
+  ).get(accountId);
   return row?.id ?? null;
 }

@@ -48,8 +48,25 @@ const globexCharge = billingItem({
   cost: '36.00',
   description: 'Cables',
 });
-const expense = billingItem({ billingItemId: 'bi-3', sourceItemId: 'ex-1', sourceType: 'EXPENSE', type: 'EXPENSE', contractId: 'tm', itemDate: '2026-11-05', rate: '48.2', amount: '48.20', description: 'Mileage' });
-const initech = billingItem({ billingItemId: 'bi-4', sourceItemId: 'ch-4', accountId: 'initech', billToAccountId: 'initech', contractId: 'ini', itemDate: '2026-11-04' });
+const expense = billingItem({
+  billingItemId: 'bi-3',
+  sourceItemId: 'ex-1',
+  sourceType: 'EXPENSE',
+  type: 'EXPENSE',
+  contractId: 'tm',
+  itemDate: '2026-11-05',
+  rate: '48.2',
+  amount: '48.20',
+  description: 'Mileage',
+});
+const initech = billingItem({
+  billingItemId: 'bi-4',
+  sourceItemId: 'ch-4',
+  accountId: 'initech',
+  billToAccountId: 'initech',
+  contractId: 'ini',
+  itemDate: '2026-11-04',
+});
 
 const events: LedgerEvent[] = [
   { type: 'ItemPosted', data: labour },
@@ -169,7 +186,10 @@ describe('billing-items read model', () => {
 
   it('a source posted again after an unpost lists under its new id, the old one staying UNPOSTED', async () => {
     // given: the expense posted again as bi-5, on no contract
-    const db = await given([...events, { type: 'ItemPosted', data: { ...expense, billingItemId: 'bi-5', contractId: null, postedDate: '2026-11-16' } }]).readModel();
+    const db = await given([
+      ...events,
+      { type: 'ItemPosted', data: { ...expense, billingItemId: 'bi-5', contractId: null, postedDate: '2026-11-16' } },
+    ]).readModel();
     // then
     expect(ids(listBillingItems(db, { accountId: 'acme' }))).toEqual(['bi-2', 'bi-1', 'bi-5']);
     expect(findBillingItem(db, 'bi-3')?.status).toBe('UNPOSTED');
@@ -179,14 +199,47 @@ describe('billing-items read model', () => {
   it('unposting a split takes every item of it out of the lists', async () => {
     // given: te-2 posted as a covered part and an overage part (4 h on blocks with 3 h left:
     // 3 h covered at 0.00, 1 h × $140 overage = $140.00), then unposted
-    const covered = billingItem({ billingItemId: 'bi-6', sourceItemId: 'te-2', sourceType: 'TIME_ENTRY', type: 'LABOR', part: 'COVERED', contractId: 'blk', itemDate: '2026-11-06', quantity: '3', rate: '0', amount: '0.00', covered: true, draws: [{ purchaseId: 'b-1', kind: 'hours', quantity: '3' }] });
-    const overage = billingItem({ billingItemId: 'bi-7', sourceItemId: 'te-2', sourceType: 'TIME_ENTRY', type: 'LABOR_OVERAGE', part: 'OVERAGE', contractId: 'blk', itemDate: '2026-11-06', quantity: '1', rate: '140', amount: '140.00' });
+    const covered = billingItem({
+      billingItemId: 'bi-6',
+      sourceItemId: 'te-2',
+      sourceType: 'TIME_ENTRY',
+      type: 'LABOR',
+      part: 'COVERED',
+      contractId: 'blk',
+      itemDate: '2026-11-06',
+      quantity: '3',
+      rate: '0',
+      amount: '0.00',
+      covered: true,
+      draws: [{ purchaseId: 'b-1', kind: 'hours', quantity: '3' }],
+    });
+    const overage = billingItem({
+      billingItemId: 'bi-7',
+      sourceItemId: 'te-2',
+      sourceType: 'TIME_ENTRY',
+      type: 'LABOR_OVERAGE',
+      part: 'OVERAGE',
+      contractId: 'blk',
+      itemDate: '2026-11-06',
+      quantity: '1',
+      rate: '140',
+      amount: '140.00',
+    });
     const posted = given([...events, { type: 'ItemPosted', data: covered }, { type: 'ItemPosted', data: overage }]);
     const unposted = given([
       ...events,
       { type: 'ItemPosted', data: covered },
       { type: 'ItemPosted', data: overage },
-      { type: 'ItemUnposted', data: { sourceItemId: 'te-2', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-6', 'bi-7'], returned: [{ purchaseId: 'b-1', kind: 'hours', quantity: '3' }], reason: 'hours' } },
+      {
+        type: 'ItemUnposted',
+        data: {
+          sourceItemId: 'te-2',
+          sourceType: 'TIME_ENTRY',
+          billingItemIds: ['bi-6', 'bi-7'],
+          returned: [{ purchaseId: 'b-1', kind: 'hours', quantity: '3' }],
+          reason: 'hours',
+        },
+      },
     ]);
     // then
     await posted.then((db) => ids(listBillingItems(db, { contractId: 'blk' })), ['bi-6', 'bi-7']);

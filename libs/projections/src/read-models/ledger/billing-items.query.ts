@@ -74,5 +74,7 @@ export function listBillingItems(db: Database.Database, filter: { accountId?: st
   if (filter.accountId) where.also('(account_id = ? OR bill_to_account_id = ?)', filter.accountId, filter.accountId);
   if (filter.invoiced !== undefined) where.also(filter.invoiced ? 'invoice_id IS NOT NULL' : 'invoice_id IS NULL');
   const sql = `SELECT data, invoice_id, status FROM billing_items${where.clause} ORDER BY item_date, id`;
-  return cached<unknown[], Row>(db, sql).all(...where.params).map((r) => billingItemView(JSON.parse(r.data), r.invoice_id, r.status));
+  return cached<unknown[], Row>(db, sql)
+    .all(...where.params)
+    .map((r) => billingItemView(JSON.parse(r.data), r.invoice_id, r.status));
 }

@@ -1,7 +1,8 @@
 import { dec, decimalString, type BillingItemData, type ContractPurchaseKind } from '@billing/domain';
 import { billingProjection } from '../billing-projection';
 
-const isOverage = (item: Pick<BillingItemData, 'type' | 'part' | 'covered'>) => item.part === 'OVERAGE' || item.type === 'LABOR_OVERAGE' || (item.type === 'TICKET' && !item.covered);
+const isOverage = (item: Pick<BillingItemData, 'type' | 'part' | 'covered'>) =>
+  item.part === 'OVERAGE' || item.type === 'LABOR_OVERAGE' || (item.type === 'TICKET' && !item.covered);
 
 /** Per contract and purchase: what was purchased and what posted items drew, and the overage billed (billing-rules §11). */
 export const contractBalancesProjection = billingProjection({
@@ -16,13 +17,17 @@ export const contractBalancesProjection = billingProjection({
     db.exec('CREATE INDEX IF NOT EXISTS balance_purchases_by_contract ON balance_purchases (contract_id)');
     db.exec('CREATE TABLE IF NOT EXISTS balance_overage_items (billing_item_id TEXT PRIMARY KEY, contract_id TEXT NOT NULL, amount TEXT NOT NULL)');
     const addContract = db.prepare("INSERT OR IGNORE INTO balance_contracts (contract_id, type, overage) VALUES (?, ?, '0')");
-    const addPurchase = db.prepare("INSERT OR IGNORE INTO balance_purchases (purchase_id, contract_id, kind, purchased, used, start_date, end_date, sequence) VALUES (?, ?, ?, ?, '0', ?, ?, ?)");
+    const addPurchase = db.prepare(
+      "INSERT OR IGNORE INTO balance_purchases (purchase_id, contract_id, kind, purchased, used, start_date, end_date, sequence) VALUES (?, ?, ?, ?, '0', ?, ?, ?)",
+    );
     const usedOf = db.prepare<[string], { used: string }>('SELECT used FROM balance_purchases WHERE purchase_id = ?');
     const setUsed = db.prepare('UPDATE balance_purchases SET used = ? WHERE purchase_id = ?');
     const overageOf = db.prepare<[string], { overage: string }>('SELECT overage FROM balance_contracts WHERE contract_id = ?');
     const setOverage = db.prepare('UPDATE balance_contracts SET overage = ? WHERE contract_id = ?');
     const addOverageItem = db.prepare('INSERT INTO balance_overage_items (billing_item_id, contract_id, amount) VALUES (?, ?, ?)');
-    const overageItem = db.prepare<[string], { contract_id: string; amount: string }>('SELECT contract_id, amount FROM balance_overage_items WHERE billing_item_id = ?');
+    const overageItem = db.prepare<[string], { contract_id: string; amount: string }>(
+      'SELECT contract_id, amount FROM balance_overage_items WHERE billing_item_id = ?',
+    );
     const removeOverageItem = db.prepare('DELETE FROM balance_overage_items WHERE billing_item_id = ?');
 
     const changeUsed = (purchaseId: string, delta: string, sign: 1 | -1) => {
@@ -33,8 +38,11 @@ export const contractBalancesProjection = billingProjection({
       const row = overageOf.get(contractId);
       if (row) setOverage.run(decimalString(sign === 1 ? dec(row.overage).plus(amount) : dec(row.overage).minus(amount)), contractId);
     };
-    const purchase = (kind: ContractPurchaseKind, d: { purchaseId: string; contractId: string; startDate: string; endDate: string; sequence: number }, purchased: string) =>
-      addPurchase.run(d.purchaseId, d.contractId, kind, purchased, d.startDate, d.endDate, d.sequence);
+    const purchase = (
+      kind: ContractPurchaseKind,
+      d: { purchaseId: string; contractId: string; startDate: string; endDate: string; sequence: number },
+      purchased: string,
+    ) => addPurchase.run(d.purchaseId, d.contractId, kind, purchased, d.startDate, d.endDate, d.sequence);
 
     return (event) => {
       switch (event.type) {

@@ -9,10 +9,14 @@ const LOGGED_AT = '2026-11-16T09:00:00.000Z';
 
 const on = (event: BillingEvent, streamId: string): GivenEvent => ({ event, streamId, occurredAt: LOGGED_AT });
 const contract = (contractId: string, type: ContractType, roleRates: { roleId: string; hourlyRate: string }[] = []) =>
-  on({ type: 'ContractCreated', data: contractTerms({ contractId, type, roleRates, periodType: type === 'RECURRING_SERVICE' ? 'MONTHLY' : null }) }, `contract-${contractId}`);
+  on(
+    { type: 'ContractCreated', data: contractTerms({ contractId, type, roleRates, periodType: type === 'RECURRING_SERVICE' ? 'MONTHLY' : null }) },
+    `contract-${contractId}`,
+  );
 const logged = (overrides: Partial<TimeEntryData> & { timeEntryId: string }) =>
   on({ type: 'TimeEntryLogged', data: timeEntry({ dateWorked: '2026-11-16', ...overrides }) }, `timeEntry-${overrides.timeEntryId}`);
-const posted = (data: Partial<BillingItemData>) => on({ type: 'ItemPosted', data: billingItem({ sourceType: 'TIME_ENTRY', type: 'LABOR', itemDate: '2026-11-16', ...data }) }, 'ledger-acme');
+const posted = (data: Partial<BillingItemData>) =>
+  on({ type: 'ItemPosted', data: billingItem({ sourceType: 'TIME_ENTRY', type: 'LABOR', itemDate: '2026-11-16', ...data }) }, 'ledger-acme');
 
 /** The catalog and contracts the previews rate with: role eng $120, tech $95; the T&M contract has eng at $110. */
 const setUp: GivenEvent[] = [
@@ -25,7 +29,13 @@ const setUp: GivenEvent[] = [
       ['internal', false, { type: 'none' }],
     ] as const
   ).map(([workTypeId, billable, modifier]) =>
-    on({ type: 'WorkTypeCreated', data: { workTypeId, name: workTypeId, billable, showOnInvoice: true, taxCategory: null, minHours: null, maxHours: null, modifier } }, `workType-${workTypeId}`),
+    on(
+      {
+        type: 'WorkTypeCreated',
+        data: { workTypeId, name: workTypeId, billable, showOnInvoice: true, taxCategory: null, minHours: null, maxHours: null, modifier },
+      },
+      `workType-${workTypeId}`,
+    ),
   ),
   contract('rec', 'RECURRING_SERVICE'),
   contract('pt', 'PER_TICKET'),
@@ -39,7 +49,16 @@ const setUp: GivenEvent[] = [
 const entries: GivenEvent[] = [
   ...['rec', 'pt', 'fp', 'blk', 'ret', 'tm'].map((c) => logged({ timeEntryId: `te-${c}`, workTypeId: 'after-hours', contractId: c, routing: [c] })),
   // tech has no rate on tm: the role's $95 × 3 h = $285.00
-  logged({ timeEntryId: 'te-tech', roleId: 'tech', resourceId: 'r-2', workTypeId: 'remote', contractId: 'tm', routing: ['tm'], hoursWorked: '3', hoursToBill: '3' }),
+  logged({
+    timeEntryId: 'te-tech',
+    roleId: 'tech',
+    resourceId: 'r-2',
+    workTypeId: 'remote',
+    contractId: 'tm',
+    routing: ['tm'],
+    hoursWorked: '3',
+    hoursToBill: '3',
+  }),
   // no contract: the role's $120 × 2.25 h = $270.00
   logged({ timeEntryId: 'te-none', workTypeId: 'remote', hoursWorked: '2.25', hoursToBill: '2.25' }),
   // non-billable on T&M (else $110 × 4 h = $440.00): no charge
@@ -57,9 +76,13 @@ const tmPosted = posted({
   labour: { roleId: 'eng', workTypeId: 'after-hours', hoursWorked: '2', hoursToBill: '2.5', rateSource: 'CONTRACT_ROLE_RATE' },
   original: { hoursToBill: '2' },
 });
-const tmUnposted = on({ type: 'ItemUnposted', data: { sourceItemId: 'te-tm', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-tm'], returned: [], reason: 'hours' } }, 'ledger-acme');
+const tmUnposted = on(
+  { type: 'ItemUnposted', data: { sourceItemId: 'te-tm', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-tm'], returned: [], reason: 'hours' } },
+  'ledger-acme',
+);
 
-const query = (db: Database.Database, filter: object = {}) => queryUnbilledDashboard(db, { asOf: '2026-11-20', stuckAfterDays: 7, limit: 100, offset: 0, ...filter });
+const query = (db: Database.Database, filter: object = {}) =>
+  queryUnbilledDashboard(db, { asOf: '2026-11-20', stuckAfterDays: 7, limit: 100, offset: 0, ...filter });
 const items = (db: Database.Database, filter: object = {}) => JSON.parse(query(db, filter).itemsJson) as DashboardItem[];
 const previews = (db: Database.Database) => Object.fromEntries(items(db).map((i) => [i.sourceItemId, `${i.coverage} ${i.amount}`]));
 const readModel = (events: GivenEvent[]) => projectionSpec(unbilledDashboardProjection).given(events).readModel();
@@ -183,7 +206,16 @@ describe('unbilled-dashboard read model', () => {
       const db = await readModel([
         ...setUp,
         ...entries,
-        posted({ billingItemId: 'bi-blk', sourceItemId: 'te-blk', contractId: 'blk', quantity: '2', rate: '0', amount: '0.00', covered: true, draws: [{ purchaseId: 'b-1', kind: 'hours', quantity: '2' }] }),
+        posted({
+          billingItemId: 'bi-blk',
+          sourceItemId: 'te-blk',
+          contractId: 'blk',
+          quantity: '2',
+          rate: '0',
+          amount: '0.00',
+          covered: true,
+          draws: [{ purchaseId: 'b-1', kind: 'hours', quantity: '2' }],
+        }),
         posted({ billingItemId: 'bi-rec', sourceItemId: 'te-rec', contractId: 'rec', quantity: '2', rate: '0', amount: '0.00', covered: true }),
       ]);
       // then
@@ -194,13 +226,47 @@ describe('unbilled-dashboard read model', () => {
     it('a split posting adds a row for its second item; unposting the split leaves the pending row alone', async () => {
       // given: te-blk (2 h) split by a short block: 1.5 h covered from b-1, 0.5 h overage × $140 = $70.00
       const split = [
-        posted({ billingItemId: 'bi-blk-a', sourceItemId: 'te-blk', contractId: 'blk', part: 'COVERED', quantity: '1.5', rate: '0', amount: '0.00', covered: true, draws: [{ purchaseId: 'b-1', kind: 'hours', quantity: '1.5' }], labour: { roleId: 'eng', workTypeId: 'after-hours', hoursWorked: '2', hoursToBill: '2', rateSource: null } }),
-        posted({ billingItemId: 'bi-blk-b', sourceItemId: 'te-blk', contractId: 'blk', type: 'LABOR_OVERAGE', part: 'OVERAGE', quantity: '0.5', rate: '140', amount: '70.00', labour: { roleId: 'eng', workTypeId: 'after-hours', hoursWorked: '2', hoursToBill: '2', rateSource: 'CONTRACT_ROLE_RATE' } }),
+        posted({
+          billingItemId: 'bi-blk-a',
+          sourceItemId: 'te-blk',
+          contractId: 'blk',
+          part: 'COVERED',
+          quantity: '1.5',
+          rate: '0',
+          amount: '0.00',
+          covered: true,
+          draws: [{ purchaseId: 'b-1', kind: 'hours', quantity: '1.5' }],
+          labour: { roleId: 'eng', workTypeId: 'after-hours', hoursWorked: '2', hoursToBill: '2', rateSource: null },
+        }),
+        posted({
+          billingItemId: 'bi-blk-b',
+          sourceItemId: 'te-blk',
+          contractId: 'blk',
+          type: 'LABOR_OVERAGE',
+          part: 'OVERAGE',
+          quantity: '0.5',
+          rate: '140',
+          amount: '70.00',
+          labour: { roleId: 'eng', workTypeId: 'after-hours', hoursWorked: '2', hoursToBill: '2', rateSource: 'CONTRACT_ROLE_RATE' },
+        }),
       ];
-      const unpost = on({ type: 'ItemUnposted', data: { sourceItemId: 'te-blk', sourceType: 'TIME_ENTRY', billingItemIds: ['bi-blk-a', 'bi-blk-b'], returned: [{ purchaseId: 'b-1', kind: 'hours', quantity: '1.5' }], reason: 'hours' } }, 'ledger-acme');
+      const unpost = on(
+        {
+          type: 'ItemUnposted',
+          data: {
+            sourceItemId: 'te-blk',
+            sourceType: 'TIME_ENTRY',
+            billingItemIds: ['bi-blk-a', 'bi-blk-b'],
+            returned: [{ purchaseId: 'b-1', kind: 'hours', quantity: '1.5' }],
+            reason: 'hours',
+          },
+        },
+        'ledger-acme',
+      );
       const postedDb = await readModel([...setUp, ...entries, ...split]);
       const unpostedDb = await readModel([...setUp, ...entries, ...split, unpost]);
-      const rowsOf = (db: Database.Database) => items(db, { contractId: 'blk' }).map((i) => [i.stage, i.billingItemId, i.type, i.hours, i.amount, i.coverage, i.resourceId, i.workTypeId]);
+      const rowsOf = (db: Database.Database) =>
+        items(db, { contractId: 'blk' }).map((i) => [i.stage, i.billingItemId, i.type, i.hours, i.amount, i.coverage, i.resourceId, i.workTypeId]);
       // then
       // (same date: by key, so the overage's own row `bi:bi-blk-b` comes before the source's row)
       expect(rowsOf(postedDb)).toEqual([
@@ -210,13 +276,21 @@ describe('unbilled-dashboard read model', () => {
       expect(JSON.parse(query(postedDb, { contractId: 'blk' }).totalsJson).byStage).toEqual({ AWAITING_INVOICE: { count: 2, amount: '70.00' } });
       expect(rowsOf(unpostedDb)).toEqual([['AWAITING_POSTING', null, 'LABOR', '2', '0.00', 'prepaid', 'r-1', 'after-hours']]);
       expect(JSON.parse(query(unpostedDb, { contractId: 'blk' }).totalsJson).byStage).toEqual({ AWAITING_POSTING: { count: 1, amount: '0.00' } });
-      expect(JSON.parse(query(unpostedDb, { contractId: 'blk', from: '2026-01-01' }).totalsJson).byStage).toEqual({ AWAITING_POSTING: { count: 1, amount: '0.00' } });
+      expect(JSON.parse(query(unpostedDb, { contractId: 'blk', from: '2026-01-01' }).totalsJson).byStage).toEqual({
+        AWAITING_POSTING: { count: 1, amount: '0.00' },
+      });
     });
   });
 
   it('a rebuild from the same events gives identical rows', async () => {
     // given
-    const events = [...setUp, ...entries, tmPosted, tmUnposted, posted({ billingItemId: 'bi-none', sourceItemId: 'te-none', amount: '270.00', quantity: '2.25', rate: '120' })];
+    const events = [
+      ...setUp,
+      ...entries,
+      tmPosted,
+      tmUnposted,
+      posted({ billingItemId: 'bi-none', sourceItemId: 'te-none', amount: '270.00', quantity: '2.25', rate: '120' }),
+    ];
     const dump = (db: Database.Database) =>
       unbilledDashboardProjection.tables.map((table) => {
         const columns = db.prepare(`SELECT * FROM ${table}`).columns().length;

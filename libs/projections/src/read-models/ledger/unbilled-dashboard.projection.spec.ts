@@ -9,7 +9,19 @@ describe('the unbilled dashboard query', () => {
   const charge = (chargeId: string, contractId: string | null, date: string, quantity: string, unitPrice: string, accountId = 'acme') => ({
     event: {
       type: 'ChargeRecorded',
-      data: { chargeId, accountId, contractId, billingCodeId: null, name: chargeId, date, quantity, unitPrice, unitCost: '0', billable: true, purchaseOrderNumber: null },
+      data: {
+        chargeId,
+        accountId,
+        contractId,
+        billingCodeId: null,
+        name: chargeId,
+        date,
+        quantity,
+        unitPrice,
+        unitCost: '0',
+        billable: true,
+        purchaseOrderNumber: null,
+      },
     } satisfies ChargeRecorded,
     streamId: `charge-${chargeId}`,
     occurredAt: `${date}T09:00:00.000Z`,
@@ -27,7 +39,13 @@ describe('the unbilled dashboard query', () => {
   const query = (filter: object) => queryUnbilledDashboard(db, { asOf: '2026-11-30', stuckAfterDays: 7, limit: 100, offset: 0, ...filter });
 
   it('writes each item’s age, bucket and stuck flag for the day asked', () => {
-    const items = JSON.parse(query({ accountId: 'acme' }).itemsJson) as { sourceItemId: string; amount: string; ageDays: number; ageBucket: string; stuck: boolean }[];
+    const items = JSON.parse(query({ accountId: 'acme' }).itemsJson) as {
+      sourceItemId: string;
+      amount: string;
+      ageDays: number;
+      ageBucket: string;
+      stuck: boolean;
+    }[];
     // 2026-11-01 → 2026-11-30: 29 days; 2026-11-20 → 10 days
     expect(items.map((i) => [i.sourceItemId, i.amount, i.ageDays, i.ageBucket, i.stuck])).toEqual([
       ['c-1', '21.00', 29, '8-30', true],

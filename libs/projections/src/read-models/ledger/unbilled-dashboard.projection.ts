@@ -103,7 +103,8 @@ export const unbilledDashboardProjection = billingProjection({
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_roles (id TEXT PRIMARY KEY, hourly_rate TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_work_types (id TEXT PRIMARY KEY, billable INTEGER NOT NULL, modifier TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_contracts (id TEXT PRIMARY KEY, type TEXT NOT NULL, account_id TEXT NOT NULL, role_rates TEXT NOT NULL)');
-    const upsertRow = db.prepare(`INSERT INTO dashboard_items (key, stage, source_item_id, source_type, item_type, billing_item_id, account_id, contract_id, work_type_id, resource_id, item_date, item_day, hours, amount_cents, coverage, logged_at, item_head)
+    const upsertRow =
+      db.prepare(`INSERT INTO dashboard_items (key, stage, source_item_id, source_type, item_type, billing_item_id, account_id, contract_id, work_type_id, resource_id, item_date, item_day, hours, amount_cents, coverage, logged_at, item_head)
       VALUES (@key, @stage, @source_item_id, @source_type, @item_type, @billing_item_id, @account_id, @contract_id, @work_type_id, @resource_id, @item_date, @item_day, @hours, @amount_cents, @coverage, @logged_at, @item_head)
       ON CONFLICT(key) DO UPDATE SET contract_id = excluded.contract_id, work_type_id = excluded.work_type_id, item_date = excluded.item_date, item_day = excluded.item_day,
         hours = excluded.hours, amount_cents = excluded.amount_cents, coverage = excluded.coverage, item_head = excluded.item_head`);
@@ -135,7 +136,10 @@ export const unbilledDashboardProjection = billingProjection({
     type Counted = Pick<RowValues, 'stage' | 'account_id' | 'contract_id' | 'amount_cents'>;
     type StoredRow = RowValues & { item_day: number; item_head: string; pending_json: string | null };
     const rowAt = db.prepare<[string], StoredRow>('SELECT * FROM dashboard_items WHERE key = ?');
-    const addToTotals = db.prepare<[string, string, string, number, number], { count: number }>(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
+    const addToTotals = db.prepare<
+      [string, string, string, number, number],
+      { count: number }
+    >(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents RETURNING count`);
     const drop = db.prepare('DELETE FROM dashboard_totals WHERE stage = ? AND account_id = ? AND contract_id = ?');
     const count = (row: Counted | null | undefined, sign: 1 | -1) => {
@@ -157,7 +161,21 @@ export const unbilledDashboardProjection = billingProjection({
     const valuesOf = ({ item_day: _day, item_head: _head, pending_json: _pending, ...row }: StoredRow): RowValues => row;
 
     const pendingKey = (sourceType: SourceType, id: string) => `src:${sourceType}:${id}`;
-    const pending = (recorded: RecordedEvent, sourceType: SourceType, f: { id: string; accountId: string; contractId: string | null; itemDate: string; hours?: string | null; workTypeId?: string | null; resourceId?: string | null; amount: string; coverage: Coverage }) => {
+    const pending = (
+      recorded: RecordedEvent,
+      sourceType: SourceType,
+      f: {
+        id: string;
+        accountId: string;
+        contractId: string | null;
+        itemDate: string;
+        hours?: string | null;
+        workTypeId?: string | null;
+        resourceId?: string | null;
+        amount: string;
+        coverage: Coverage;
+      },
+    ) => {
       const row: RowValues = {
         key: pendingKey(sourceType, f.id),
         stage: 'AWAITING_POSTING',
@@ -180,7 +198,14 @@ export const unbilledDashboardProjection = billingProjection({
 
     const purchase = (recorded: RecordedEvent, sourceType: SourceType, p: { purchaseId: string; contractId: string; startDate: string }, amount: Dec) => {
       const c = contract.get(p.contractId);
-      pending(recorded, sourceType, { id: p.purchaseId, accountId: c?.account_id ?? '', contractId: p.contractId, itemDate: p.startDate, amount: amount.toFixed(), coverage: 'billable' });
+      pending(recorded, sourceType, {
+        id: p.purchaseId,
+        accountId: c?.account_id ?? '',
+        contractId: p.contractId,
+        itemDate: p.startDate,
+        amount: amount.toFixed(),
+        coverage: 'billable',
+      });
     };
 
     /** The labour preview of billing-rules §5 at the rates this read model knows, rated by the domain's rules. */
@@ -217,20 +242,50 @@ export const unbilledDashboardProjection = billingProjection({
         case 'TimeEntryLogged':
         case 'TimeEntryRevised': {
           const e = event.data;
-          return void pending(recorded, 'TIME_ENTRY', { id: e.timeEntryId, accountId: e.accountId, contractId: e.contractId, itemDate: e.dateWorked, hours: e.hoursToBill, workTypeId: e.workTypeId, resourceId: e.resourceId, ...labourPreview(e) });
+          return void pending(recorded, 'TIME_ENTRY', {
+            id: e.timeEntryId,
+            accountId: e.accountId,
+            contractId: e.contractId,
+            itemDate: e.dateWorked,
+            hours: e.hoursToBill,
+            workTypeId: e.workTypeId,
+            resourceId: e.resourceId,
+            ...labourPreview(e),
+          });
         }
         case 'ChargeRecorded': {
           const c = event.data;
           const amount = c.billable ? dec(c.quantity).times(c.unitPrice).toFixed() : '0';
-          return void pending(recorded, 'CHARGE', { id: c.chargeId, accountId: c.accountId, contractId: c.contractId, itemDate: c.date, amount, coverage: c.billable ? 'billable' : 'no-charge' });
+          return void pending(recorded, 'CHARGE', {
+            id: c.chargeId,
+            accountId: c.accountId,
+            contractId: c.contractId,
+            itemDate: c.date,
+            amount,
+            coverage: c.billable ? 'billable' : 'no-charge',
+          });
         }
         case 'ExpenseRecorded': {
           const x = event.data;
-          return void pending(recorded, 'EXPENSE', { id: x.expenseId, accountId: x.accountId, contractId: x.contractId, itemDate: x.date, amount: x.billable ? x.amount : '0', coverage: x.billable ? 'billable' : 'no-charge' });
+          return void pending(recorded, 'EXPENSE', {
+            id: x.expenseId,
+            accountId: x.accountId,
+            contractId: x.contractId,
+            itemDate: x.date,
+            amount: x.billable ? x.amount : '0',
+            coverage: x.billable ? 'billable' : 'no-charge',
+          });
         }
         case 'TicketCompleted': {
           const t = event.data;
-          return void pending(recorded, 'TICKET', { id: t.itemId, accountId: t.accountId, contractId: t.contractId, itemDate: t.date, amount: '0', coverage: 'prepaid' });
+          return void pending(recorded, 'TICKET', {
+            id: t.itemId,
+            accountId: t.accountId,
+            contractId: t.contractId,
+            itemDate: t.date,
+            amount: '0',
+            coverage: 'prepaid',
+          });
         }
         case 'BlockPurchased':
           return void purchase(recorded, 'BLOCK_PURCHASE', event.data, dec(event.data.hours).times(event.data.hourlyRate));

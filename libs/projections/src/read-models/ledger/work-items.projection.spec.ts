@@ -7,19 +7,76 @@ import { findWorkItem, findWorkItems, listWorkItems, type WorkItemStatus } from 
 
 const at = (day: string) => `${day}T17:00:00.000Z`;
 
-const te1: TimeEntryData = timeEntry({ timeEntryId: 'te-1', resourceId: 'r-1', workTypeId: 'remote', ticketId: 'T-1', requestedContractId: 'tm', contractId: 'tm', routing: ['tm'], dateWorked: '2026-11-02', summary: 'Printer' });
+const te1: TimeEntryData = timeEntry({
+  timeEntryId: 'te-1',
+  resourceId: 'r-1',
+  workTypeId: 'remote',
+  ticketId: 'T-1',
+  requestedContractId: 'tm',
+  contractId: 'tm',
+  routing: ['tm'],
+  dateWorked: '2026-11-02',
+  summary: 'Printer',
+});
 const te2: TimeEntryData = timeEntry({ timeEntryId: 'te-2', resourceId: 'r-2', dateWorked: '2026-11-01', hoursWorked: '1.25', hoursToBill: '1.5' });
-const ch1: ChargeData = { chargeId: 'ch-1', accountId: 'acme', contractId: 'tm', billingCodeId: 'hw', name: 'Toner', date: '2026-11-03', quantity: '2', unitPrice: '45', unitCost: '30', billable: true, purchaseOrderNumber: null };
-const ex1: ExpenseData = { expenseId: 'ex-1', accountId: 'globex', contractId: null, category: 'Mileage', date: '2026-11-04', amount: '48.2', billable: true, description: null };
+const ch1: ChargeData = {
+  chargeId: 'ch-1',
+  accountId: 'acme',
+  contractId: 'tm',
+  billingCodeId: 'hw',
+  name: 'Toner',
+  date: '2026-11-03',
+  quantity: '2',
+  unitPrice: '45',
+  unitCost: '30',
+  billable: true,
+  purchaseOrderNumber: null,
+};
+const ex1: ExpenseData = {
+  expenseId: 'ex-1',
+  accountId: 'globex',
+  contractId: null,
+  category: 'Mileage',
+  date: '2026-11-04',
+  amount: '48.2',
+  billable: true,
+  description: null,
+};
 const tk9: TicketCompletedData = { ticketId: 'T-9', itemId: 'ticket:T-9', accountId: 'acme', contractId: 'pt', date: '2026-11-05' };
-const b1 = { contractId: 'blk', purchaseId: 'b-1', sequence: 1, startDate: '2026-11-01', endDate: '2027-10-31', hours: '20', hourlyRate: '120', purchasedAt: at('2026-10-20') };
+const b1 = {
+  contractId: 'blk',
+  purchaseId: 'b-1',
+  sequence: 1,
+  startDate: '2026-11-01',
+  endDate: '2027-10-31',
+  hours: '20',
+  hourlyRate: '120',
+  purchasedAt: at('2026-10-20'),
+};
 const r1 = { contractId: 'ret', purchaseId: 'r-1', sequence: 1, startDate: '2026-10-01', endDate: '2027-09-30', amount: '1000', purchasedAt: at('2026-09-20') };
-const t1 = { contractId: 'pt', purchaseId: 't-1', sequence: 1, startDate: '2026-09-01', endDate: '2027-08-31', tickets: 10, perTicketRate: '75', purchasedAt: at('2026-08-20') };
+const t1 = {
+  contractId: 'pt',
+  purchaseId: 't-1',
+  sequence: 1,
+  startDate: '2026-09-01',
+  endDate: '2027-08-31',
+  tickets: 10,
+  perTicketRate: '75',
+  purchasedAt: at('2026-08-20'),
+};
 
 /** Every kind of source item, each on its own stream, each logged on its own day. */
 const logged: GivenEvent[] = [
-  { event: { type: 'ContractCreated', data: contractTerms({ contractId: 'blk', type: 'BLOCK_HOURS' }) }, streamId: 'contract-blk', occurredAt: at('2026-08-01') },
-  { event: { type: 'ContractCreated', data: contractTerms({ contractId: 'ret', accountId: 'globex', type: 'RETAINER' }) }, streamId: 'contract-ret', occurredAt: at('2026-08-01') },
+  {
+    event: { type: 'ContractCreated', data: contractTerms({ contractId: 'blk', type: 'BLOCK_HOURS' }) },
+    streamId: 'contract-blk',
+    occurredAt: at('2026-08-01'),
+  },
+  {
+    event: { type: 'ContractCreated', data: contractTerms({ contractId: 'ret', accountId: 'globex', type: 'RETAINER' }) },
+    streamId: 'contract-ret',
+    occurredAt: at('2026-08-01'),
+  },
   { event: { type: 'ContractCreated', data: contractTerms({ contractId: 'pt', type: 'PER_TICKET' }) }, streamId: 'contract-pt', occurredAt: at('2026-08-01') },
   { event: { type: 'TimeEntryLogged', data: te1 }, streamId: 'timeEntry-te-1', occurredAt: at('2026-11-02') },
   { event: { type: 'TimeEntryLogged', data: te2 }, streamId: 'timeEntry-te-2', occurredAt: at('2026-11-01') },
@@ -104,8 +161,24 @@ describe('work-items read model', () => {
       data: { ...ch1 },
       loggedAt: '2026-11-03T17:00:00.000Z',
     });
-    expect(findWorkItem(db, 'ex-1', 'EXPENSE')).toMatchObject({ itemType: 'EXPENSE', streamId: 'expense-ex-1', accountId: 'globex', contractId: null, itemDate: '2026-11-04', status: 'PENDING', data: { ...ex1 } });
-    expect(findWorkItem(db, 'ticket:T-9', 'TICKET')).toMatchObject({ itemType: 'TICKET', streamId: 'ticket-T-9', accountId: 'acme', contractId: 'pt', itemDate: '2026-11-05', ticketId: 'T-9', status: 'PENDING' });
+    expect(findWorkItem(db, 'ex-1', 'EXPENSE')).toMatchObject({
+      itemType: 'EXPENSE',
+      streamId: 'expense-ex-1',
+      accountId: 'globex',
+      contractId: null,
+      itemDate: '2026-11-04',
+      status: 'PENDING',
+      data: { ...ex1 },
+    });
+    expect(findWorkItem(db, 'ticket:T-9', 'TICKET')).toMatchObject({
+      itemType: 'TICKET',
+      streamId: 'ticket-T-9',
+      accountId: 'acme',
+      contractId: 'pt',
+      itemDate: '2026-11-05',
+      ticketId: 'T-9',
+      status: 'PENDING',
+    });
   });
 
   it("shows purchases as PENDING on their contract's account, dated by their start date", async () => {
@@ -127,8 +200,18 @@ describe('work-items read model', () => {
       data: { ...b1 },
       loggedAt: '2026-10-20T17:00:00.000Z',
     });
-    expect(findWorkItem(db, 'r-1', 'RETAINER_PURCHASE')).toMatchObject({ itemType: 'RETAINER_PURCHASE', accountId: 'globex', contractId: 'ret', itemDate: '2026-10-01' });
-    expect(findWorkItem(db, 't-1', 'TICKET_PURCHASE')).toMatchObject({ itemType: 'TICKET_PURCHASE', accountId: 'acme', contractId: 'pt', itemDate: '2026-09-01' });
+    expect(findWorkItem(db, 'r-1', 'RETAINER_PURCHASE')).toMatchObject({
+      itemType: 'RETAINER_PURCHASE',
+      accountId: 'globex',
+      contractId: 'ret',
+      itemDate: '2026-10-01',
+    });
+    expect(findWorkItem(db, 't-1', 'TICKET_PURCHASE')).toMatchObject({
+      itemType: 'TICKET_PURCHASE',
+      accountId: 'acme',
+      contractId: 'pt',
+      itemDate: '2026-09-01',
+    });
   });
 
   it('finds the rows of an id (of any source type), none for an unknown id or another source type', async () => {
@@ -186,11 +269,24 @@ describe('work-items read model', () => {
 
   it('a revision updates the row in place and keeps no changedFields in data', async () => {
     // given: te-1 moved to 2026-11-03, onsite, routed to blk, ticket T-2, 3 h; revised on 2026-11-06
-    const revisedEntry = timeEntry({ ...te1, dateWorked: '2026-11-03', workTypeId: 'onsite', contractId: 'blk', requestedContractId: null, routing: ['blk'], ticketId: 'T-2', hoursWorked: '3', hoursToBill: '3' });
+    const revisedEntry = timeEntry({
+      ...te1,
+      dateWorked: '2026-11-03',
+      workTypeId: 'onsite',
+      contractId: 'blk',
+      requestedContractId: null,
+      routing: ['blk'],
+      ticketId: 'T-2',
+      hoursWorked: '3',
+      hoursToBill: '3',
+    });
     const events: GivenEvent[] = [
       ...logged,
       {
-        event: { type: 'TimeEntryRevised', data: { ...revisedEntry, changedFields: ['dateWorked', 'workTypeId', 'ticketId', 'hoursWorked', 'requestedContractId'] } },
+        event: {
+          type: 'TimeEntryRevised',
+          data: { ...revisedEntry, changedFields: ['dateWorked', 'workTypeId', 'ticketId', 'hoursWorked', 'requestedContractId'] },
+        },
         streamId: 'timeEntry-te-1',
         occurredAt: at('2026-11-06'),
       },
@@ -228,7 +324,11 @@ describe('work-items read model', () => {
       postedOf('te-1', 'TIME_ENTRY'),
       unpostedOf('te-1', 'TIME_ENTRY'),
       released('te-1', 'timeEntry-te-1'),
-      { event: { type: 'TimeEntryRevised', data: { ...te1, hoursWorked: '1', hoursToBill: '1', changedFields: ['hoursWorked'] } }, streamId: 'timeEntry-te-1', occurredAt: at('2026-11-13') },
+      {
+        event: { type: 'TimeEntryRevised', data: { ...te1, hoursWorked: '1', hoursToBill: '1', changedFields: ['hoursWorked'] } },
+        streamId: 'timeEntry-te-1',
+        occurredAt: at('2026-11-13'),
+      },
     ];
     // when
     const db = await readModel(events);

@@ -54,7 +54,8 @@ export const workItemsProjection = billingProjection({
     db.exec('CREATE INDEX IF NOT EXISTS work_items_by_status ON work_items (status, account_id, item_date)');
     db.exec('CREATE INDEX IF NOT EXISTS work_items_by_ticket ON work_items (ticket_id)');
     db.exec('CREATE TABLE IF NOT EXISTS work_contract_accounts (contract_id TEXT PRIMARY KEY, account_id TEXT NOT NULL)');
-    const upsert = db.prepare(`INSERT INTO work_items (item_id, source_type, item_type, stream_id, account_id, contract_id, item_date, status, resource_id, work_type_id, ticket_id, data, logged_at)
+    const upsert =
+      db.prepare(`INSERT INTO work_items (item_id, source_type, item_type, stream_id, account_id, contract_id, item_date, status, resource_id, work_type_id, ticket_id, data, logged_at)
       VALUES (@item_id, @source_type, @item_type, @stream_id, @account_id, @contract_id, @item_date, 'PENDING', @resource_id, @work_type_id, @ticket_id, @data, @logged_at)
       ON CONFLICT(item_id, source_type) DO UPDATE SET contract_id = excluded.contract_id, item_date = excluded.item_date,
         work_type_id = excluded.work_type_id, ticket_id = excluded.ticket_id, data = excluded.data`);
@@ -105,15 +106,34 @@ export const workItemsProjection = billingProjection({
         }
         case 'ChargeRecorded': {
           const charge = event.data;
-          return item(recorded, 'CHARGE', { itemId: charge.chargeId, accountId: charge.accountId, contractId: charge.contractId, itemDate: charge.date, data: charge });
+          return item(recorded, 'CHARGE', {
+            itemId: charge.chargeId,
+            accountId: charge.accountId,
+            contractId: charge.contractId,
+            itemDate: charge.date,
+            data: charge,
+          });
         }
         case 'ExpenseRecorded': {
           const expense = event.data;
-          return item(recorded, 'EXPENSE', { itemId: expense.expenseId, accountId: expense.accountId, contractId: expense.contractId, itemDate: expense.date, data: expense });
+          return item(recorded, 'EXPENSE', {
+            itemId: expense.expenseId,
+            accountId: expense.accountId,
+            contractId: expense.contractId,
+            itemDate: expense.date,
+            data: expense,
+          });
         }
         case 'TicketCompleted': {
           const ticket = event.data;
-          return item(recorded, 'TICKET', { itemId: ticket.itemId, accountId: ticket.accountId, contractId: ticket.contractId, itemDate: ticket.date, ticketId: ticket.ticketId, data: ticket });
+          return item(recorded, 'TICKET', {
+            itemId: ticket.itemId,
+            accountId: ticket.accountId,
+            contractId: ticket.contractId,
+            itemDate: ticket.date,
+            ticketId: ticket.ticketId,
+            data: ticket,
+          });
         }
         case 'BlockPurchased':
           return purchase(recorded, event.data, 'BLOCK_PURCHASE');

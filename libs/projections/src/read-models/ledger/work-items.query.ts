@@ -89,5 +89,7 @@ export function listWorkItems(db: Database.Database, filter: WorkItemFilter): Wo
     .when('item_date', '>=', filter.from)
     .when('item_date', '<=', filter.to)
     .whenIn('status', filter.statuses);
-  return cached<unknown[], Row>(db, `SELECT * FROM work_items${where.clause} ORDER BY item_date, item_id`).all(...where.params).map(toRow);
+  return cached<unknown[], Row>(db, `SELECT * FROM work_items${where.clause} ORDER BY item_date, item_id`)
+    .all(...where.params)
+    .map(toRow);
 }

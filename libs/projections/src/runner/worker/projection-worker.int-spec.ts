@@ -103,7 +103,8 @@ describe('ProjectionWorker', () => {
     );
     expect(errors).toEqual(['all: exited with code 4; restarting in 1 s']);
     // and a second later a new worker resumes from the checkpoints, past the event
-    for (let tries = 0; tries < 100 && !(await worker.status()).every((s) => s.state === 'live'); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let tries = 0; tries < 100 && !(await worker.status()).every((s) => s.state === 'live'); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await worker.waitForPosition(crash, 2000)).toBe(true);
     expect(counts()).toEqual([{ type: 'CrashOnce', n: 1 }]);
   });

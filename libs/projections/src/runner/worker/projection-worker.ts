@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const port = parentPort!;
   const setup = workerData as ProjectionWorkerSetup;
   const send = (message: FromWorker) => port.postMessage(message);
-  const projections: readonly Projection[] = setup.projectionsModule ? (require(setup.projectionsModule) as { PROJECTIONS: Projection[] }).PROJECTIONS : ALL_PROJECTIONS;
+  const projections: readonly Projection[] = setup.projectionsModule
+    ? (require(setup.projectionsModule) as { PROJECTIONS: Projection[] }).PROJECTIONS
+    : ALL_PROJECTIONS;
 
   const store = await openStore(setup);
   const db = openReadModelDatabase(setup.readModelFile);

@@ -9,7 +9,12 @@ export class CreateBillingCodeHandler implements ICommandHandler<CreateBillingCo
   constructor(private readonly streams: StreamDecisions) {}
 
   async execute({ terms, metadata }: CreateBillingCodeCommand): Promise<CommandResult> {
-    const { events, position } = await this.streams.decide(billingCodeStream(terms.billingCodeId), billingCodeDecider, { type: 'CreateBillingCode', terms }, metadata);
+    const { events, position } = await this.streams.decide(
+      billingCodeStream(terms.billingCodeId),
+      billingCodeDecider,
+      { type: 'CreateBillingCode', terms },
+      metadata,
+    );
     return { wrote: events.length > 0, position };
   }
 }

@@ -23,7 +23,8 @@ export class ChangeExclusionSetHttpController {
     summary: 'Replace an exclusion set: every contract using it excludes the new set for work logged from now on; a PUT that changes nothing writes nothing',
   })
   async change(@Param('id') id: string, @Body() body: ChangeExclusionSetRequest, @CommandMeta() metadata: CommandMetadata): Promise<ExclusionSetView> {
-    if (body.id !== undefined && body.id !== id) throw new RequestValidationError([{ field: 'id', message: `id must be the one in the path (${id}) or absent` }]);
+    if (body.id !== undefined && body.id !== id)
+      throw new RequestValidationError([{ field: 'id', message: `id must be the one in the path (${id}) or absent` }]);
     const command = new ChangeExclusionSetCommand({ exclusionSetId: id, name: body.name, workTypeIds: body.workTypeIds, roleIds: body.roleIds }, metadata);
     return this.answers.afterChange(command, new GetExclusionSetQuery(id));
   }

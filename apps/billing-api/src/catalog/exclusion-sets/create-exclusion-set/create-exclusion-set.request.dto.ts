@@ -17,7 +17,11 @@ export class CreateExclusionSetRequest {
   @Length(1, 200)
   name!: string;
 
-  @ApiProperty({ type: [String], example: ['onsite', 'after-hours'], description: 'Excluded work types; each must exist. A set: order and repeats do not matter' })
+  @ApiProperty({
+    type: [String],
+    example: ['onsite', 'after-hours'],
+    description: 'Excluded work types; each must exist. A set: order and repeats do not matter',
+  })
   @IsArray()
   @ArrayMaxSize(MAX_EXCLUDED_IDS)
   @IsString({ each: true })

@@ -65,7 +65,8 @@ export class WorkTypeModifierRequest {
   @ApiPropertyOptional({
     type: String,
     example: '1.5',
-    description: 'Required for every type but none: add (role rate + value), multiply (× value, > 0), custom (per hour, ≥ 0), flat (per entry, ≥ 0); up to 4 places',
+    description:
+      'Required for every type but none: add (role rate + value), multiply (× value, > 0), custom (per hour, ≥ 0), flat (per entry, ≥ 0); up to 4 places',
   })
   @IsModifierValue()
   value?: string | number;

@@ -13,7 +13,10 @@ export class CompleteTicketHandler implements ICommandHandler<CompleteTicketComm
   ) {}
 
   async execute({ completion, metadata }: CompleteTicketCommand): Promise<CommandResult> {
-    const [account, contract] = await Promise.all([this.lookups.account(completion.accountId), this.lookups.contract(completion.contractId).then(namedContractOf)]);
+    const [account, contract] = await Promise.all([
+      this.lookups.account(completion.accountId),
+      this.lookups.contract(completion.contractId).then(namedContractOf),
+    ]);
     const { events, position } = await this.claims.create(
       { itemId: ticketItemId(completion.ticketId), sourceType: 'TICKET' },
       ticketStream(completion.ticketId),
