@@ -9,16 +9,22 @@ import { PostingBatchBuilder } from './posting-batch-builder';
 import { PostItemsHandler } from './post-items/post-items.handler';
 import { PostItemsHttpController } from './post-items/post-items.http.controller';
 import { PreviewApproveAndPostHandler } from './preview/preview-approve-and-post.handler';
-import { PreviewHttpController } from './preview/preview-approve-and-post.http.controller';
+import { PreviewApproveAndPostHttpController } from './preview/preview-approve-and-post.http.controller';
 import { ReleaseItemsHandler } from './release-items/release-items.handler';
 import { ReleaseItemsHttpController } from './release-items/release-items.http.controller';
 import { UnpostItemHandler } from './unpost/unpost-item.handler';
-import { UnpostHttpController } from './unpost/unpost-item.http.controller';
+import { UnpostItemHttpController } from './unpost/unpost-item.http.controller';
 
 /** Approve & Post: the preview, posting, release, unposting and the posted billing items. */
 @Module({
   imports: [EventStoreModule, ReadModelsModule, LookupsModule],
-  controllers: [PreviewHttpController, PostItemsHttpController, ReleaseItemsHttpController, UnpostHttpController, GetBillingItemsHttpController],
+  controllers: [
+    PreviewApproveAndPostHttpController,
+    PostItemsHttpController,
+    ReleaseItemsHttpController,
+    UnpostItemHttpController,
+    GetBillingItemsHttpController,
+  ],
   providers: [
     PostingBatchBuilder,
     ItemApprovals,

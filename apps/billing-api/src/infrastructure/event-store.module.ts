@@ -2,7 +2,7 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import { openEventStore } from './event-store.provider';
+import { openEventStore } from './open-event-store';
 import { StreamDecisions } from './stream-decisions';
 
 /** The event store (the source of truth) and the write path over it. */

@@ -16,7 +16,7 @@ import { LogTimeEntryHandler } from './time-entries/log-time-entry/log-time-entr
 import { LogTimeEntryHttpController } from './time-entries/log-time-entry/log-time-entry.http.controller';
 import { ReviseTimeEntryHandler } from './time-entries/revise-time-entry/revise-time-entry.handler';
 import { ReviseTimeEntryHttpController } from './time-entries/revise-time-entry/revise-time-entry.http.controller';
-import { TimeEntryContextLoader } from './time-entries/time-entry-context';
+import { TimeEntryContextLoader } from './time-entries/time-entry-context-loader';
 import { ChangeTimesheetHandler } from './timesheets/change-timesheet/change-timesheet.handler';
 import { ChangeTimesheetHttpController } from './timesheets/change-timesheet/change-timesheet.http.controller';
 import { GetTimesheetHandler } from './timesheets/get-timesheet/get-timesheet.handler';

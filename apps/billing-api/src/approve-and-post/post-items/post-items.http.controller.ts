@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ItemOverride } from '@billing/domain';
 import type { BillingItemView } from '@billing/projections';
-import { CommandMeta } from '../../auth/caller';
+import { CommandMeta } from '../../auth/command-meta.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { canonical } from '../../http/decimal-field';
 import { ReadYourWrites } from '../../infrastructure/read-your-writes';

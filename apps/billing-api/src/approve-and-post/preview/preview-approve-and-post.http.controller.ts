@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandMeta } from '../../auth/caller';
+import { CommandMeta } from '../../auth/command-meta.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { PreviewApproveAndPostQuery, type PendingItemPreview } from './preview-approve-and-post.query';
@@ -10,7 +10,7 @@ import { PreviewApproveAndPostRequest } from './preview-approve-and-post.request
 @ApiTags('approve and post')
 @ApiBearerAuth()
 @Controller('api/approve-and-post')
-export class PreviewHttpController {
+export class PreviewApproveAndPostHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandMeta } from '../../auth/caller';
+import { CommandMeta } from '../../auth/command-meta.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { ReadYourWrites } from '../../infrastructure/read-your-writes';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';

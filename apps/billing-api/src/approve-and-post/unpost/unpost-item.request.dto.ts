@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
-export class UnpostRequest {
+export class UnpostItemRequest {
   @ApiProperty({ example: 'wrong work type' })
   @IsString()
   @Length(1, 2000)

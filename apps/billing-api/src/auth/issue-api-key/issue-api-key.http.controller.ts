@@ -6,7 +6,7 @@ import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
 import { ReadYourWrites } from '../../infrastructure/read-your-writes';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { newApiKey } from '../api-key-hash';
-import { CommandMeta } from '../caller';
+import { CommandMeta } from '../command-meta.decorator';
 import { Roles } from '../roles.decorator';
 import type { CommandResult } from '../../infrastructure/command-result';
 import { IssueApiKeyCommand } from './issue-api-key.command';

@@ -6,7 +6,7 @@ import { ChangeExclusionSetHandler } from './change-exclusion-set/change-exclusi
 import { ChangeExclusionSetHttpController } from './change-exclusion-set/change-exclusion-set.http.controller';
 import { CreateExclusionSetHandler } from './create-exclusion-set/create-exclusion-set.handler';
 import { CreateExclusionSetHttpController } from './create-exclusion-set/create-exclusion-set.http.controller';
-import { ExclusionSetReferenceLoader } from './exclusion-set-references';
+import { ExclusionSetReferenceLoader } from './exclusion-set-reference-loader';
 import { GetExclusionSetHandler, ListExclusionSetsHandler } from './get-exclusion-set/get-exclusion-set.handler';
 import { GetExclusionSetHttpController } from './get-exclusion-set/get-exclusion-set.http.controller';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ContractView } from '@billing/projections';
-import { CommandMeta } from '../../auth/caller';
+import { CommandMeta } from '../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../http/command-answers';
 import { Roles } from '../../auth/roles.decorator';
 import { canonical, canonicalOrNull } from '../../http/decimal-field';

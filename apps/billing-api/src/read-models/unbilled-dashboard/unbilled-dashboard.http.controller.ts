@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommandMeta } from '../../auth/caller';
+import { CommandMeta } from '../../auth/command-meta.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { GetUnbilledDashboardQuery, type UnbilledDashboardJson } from './get-unbilled-dashboard.query';

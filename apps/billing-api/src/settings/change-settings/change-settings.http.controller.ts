@@ -1,7 +1,7 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BillingSettings } from '@billing/domain';
-import { CommandMeta } from '../../auth/caller';
+import { CommandMeta } from '../../auth/command-meta.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { CommandAnswers } from '../../http/command-answers';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ExclusionSetView } from '@billing/projections';
-import { CommandMeta } from '../../../auth/caller';
+import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { RequestValidationError } from '../../../http/validation';

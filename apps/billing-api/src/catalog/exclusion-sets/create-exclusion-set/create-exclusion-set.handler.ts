@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../infrastructure/command-result';
 import { exclusionSetDecider, exclusionSetStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
-import { ExclusionSetReferenceLoader } from '../exclusion-set-references';
+import { ExclusionSetReferenceLoader } from '../exclusion-set-reference-loader';
 import { CreateExclusionSetCommand } from './create-exclusion-set.command';
 
 @CommandHandler(CreateExclusionSetCommand)

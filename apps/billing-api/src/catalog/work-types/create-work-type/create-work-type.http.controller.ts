@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { WORK_TYPE_DEFAULTS, type WorkTypeModifier } from '@billing/domain';
 import type { WorkTypeView } from '@billing/projections';
-import { CommandMeta } from '../../../auth/caller';
+import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { decimalText } from '../../../http/decimal-field';

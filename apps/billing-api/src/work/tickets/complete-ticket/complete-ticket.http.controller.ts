@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ticketItemId } from '@billing/domain';
-import { CommandMeta } from '../../../auth/caller';
+import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../infrastructure/command-result';
 import { timeEntryDecider, timeEntryStream } from '@billing/domain';
 import { ItemIdClaims } from '../../../infrastructure/item-id-claims';
-import { TimeEntryContextLoader } from '../time-entry-context';
+import { TimeEntryContextLoader } from '../time-entry-context-loader';
 import { LogTimeEntryCommand } from './log-time-entry.command';
 
 @CommandHandler(LogTimeEntryCommand)

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../infrastructure/command-result';
 import { NotFound, timeEntryDecider, timeEntryStream } from '@billing/domain';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
-import { TimeEntryContextLoader } from '../time-entry-context';
+import { TimeEntryContextLoader } from '../time-entry-context-loader';
 import { ReviseTimeEntryCommand } from './revise-time-entry.command';
 
 @CommandHandler(ReviseTimeEntryCommand)

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReviseTimeEntry } from '@billing/domain';
-import { CommandMeta } from '../../../auth/caller';
+import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
 import { Roles } from '../../../auth/roles.decorator';
 import { canonical } from '../../../http/decimal-field';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TimesheetKey } from '@billing/domain';
-import { CommandMeta } from '../../../auth/caller';
+import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { Roles } from '../../../auth/roles.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
