@@ -112,6 +112,3 @@ export interface EventStore {
 
   close(): Promise<void>;
 }
-
-/** Injection token for the port (a plain string keeps this library free of Nest). */
-export const EVENT_STORE = 'EventStore';

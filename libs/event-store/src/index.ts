@@ -1,5 +1,6 @@
 import type { EventStore } from './event-store.port';
 export * from './event-store.port';
+export * from './event-store.token';
 export * from './errors/wrong-expected-version.error';
 export * from './errors/event-store-unavailable.error';
 export * from './sqlite/sqlite-event-store';

@@ -44,7 +44,8 @@ export const contractsProjection = billingProjection({
           const { contractId, ...changes } = event.data;
           const row = termsOf.get(contractId);
           if (!row) return;
-          const terms: ContractTerms = { ...(JSON.parse(row.terms_json) as ContractTerms), ...changes };
+          const stored: ContractTerms = JSON.parse(row.terms_json);
+          const terms: ContractTerms = { ...stored, ...changes };
           update.run(terms.status, terms.isDefault ? 1 : 0, JSON.stringify(terms), at, contractId);
           return;
         }
