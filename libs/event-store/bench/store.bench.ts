@@ -22,7 +22,6 @@
  * Projection catch-up over this store is measured by the projections' own benchmark
  * (libs/projections/bench/catch-up.bench.ts): the store knows nothing of projections.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -43,6 +42,7 @@ import { deviceFsyncsPerSec, machineInfo } from '../../../bench/support/machine'
 import { positiveInt, round } from '../../../bench/support/numbers';
 import { progressLog } from '../../../bench/support/progress';
 import { timed } from '../../../bench/support/timing';
+import { sampleEvent, type SampleUsageLine } from '../../../bench/support/sample-event';
 
 const EVENTS = positiveInt(process.env.BENCH_EVENTS, 100_000);
 const SINGLE_BUDGET_MS = positiveInt(process.env.BENCH_SINGLE_BUDGET_MS, 20_000);
@@ -62,33 +62,8 @@ const log = progressLog('bench:store');
 // The workload
 // ---------------------------------------------------------------------------------------------
 
-/** A billing-sized event (~450 bytes of JSON); built the same way for the adapter and the bare runs. */
-function makeEvent(i: number): EventData {
-  return {
-    id: randomUUID(),
-    type: 'UsageLineRecorded',
-    data: {
-      accountId: `acct-${i >> 6}`,
-      subscriptionId: `sub-${i >> 3}`,
-      lineNo: i,
-      sku: 'M365-BUSINESS-PREMIUM',
-      quantity: (i % 17) + 1,
-      unitPrice: '18.90',
-      currency: 'EUR',
-      period: { from: '2025-06-01', to: '2025-06-30' },
-    },
-    metadata: {
-      actor: 'key_7f3a9c',
-      actorRole: 'operator',
-      correlationId: `corr-${i}`,
-      causationId: `cmd-${i}`,
-      occurredAt: '2025-06-30T12:00:00.000Z',
-    },
-  };
-}
-
 function batchOf(first: number, size: number): EventData[] {
-  return Array.from({ length: size }, (_, k) => makeEvent(first + k));
+  return Array.from({ length: size }, (_, k) => sampleEvent(first + k));
 }
 
 // The adapter's schema and pragmas, repeated for the bare runs (checked against the adapter's in `preflight`).
@@ -144,11 +119,6 @@ function bareAppender(db: Database.Database): (stream: string, events: EventData
   }).immediate;
 }
 
-/** What the read checksums look at. */
-interface UsageLine {
-  lineNo: number;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Child side: one measurement per process
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +143,7 @@ async function appendLoop(task: Task, size: number, append: (stream: string, eve
     let appends = 0;
     while (first < end && !((appends & 63) === 0 && appends > 0 && performance.now() > deadline)) {
       const n = Math.min(size, end - first);
-      await append(`usage-${first}`, n === 1 ? [makeEvent(first)] : batchOf(first, n));
+      await append(`usage-${first}`, n === 1 ? [sampleEvent(first)] : batchOf(first, n));
       first += n;
       appends += 1;
     }
@@ -212,7 +182,7 @@ async function readAllAdapter(task: Task): Promise<Measured> {
     let checksum = 0;
     for await (const event of store.readAll()) {
       n += 1;
-      checksum += (event.data as UsageLine).lineNo + (event.metadata.actor as string).length;
+      checksum += (event.data as SampleUsageLine).lineNo + (event.metadata.actor as string).length;
     }
     return { n, checksum };
   });
@@ -231,7 +201,7 @@ async function readAllBare(task: Task): Promise<Measured> {
     for (;;) {
       const rows = page.all(cursor, PAGE_SIZE);
       for (const row of rows) {
-        const data = JSON.parse(row.data) as UsageLine;
+        const data = JSON.parse(row.data) as SampleUsageLine;
         const metadata = JSON.parse(row.metadata) as { actor: string };
         n += 1;
         checksum += data.lineNo + metadata.actor.length;

@@ -18,11 +18,10 @@
  * The runner and the bare loop alternate (runner, bare, bare, runner) so that a drifting machine
  * favours neither. Progress goes to stderr; stdout gets one pretty-printed JSON object.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { SqliteEventStore, type EventData } from '@billing/event-store';
+import { SqliteEventStore } from '@billing/event-store';
 import type { Projection } from '../src/runner/projection';
 import { ProjectionRunner } from '../src/runner/projection-runner';
 import { openReadModelDatabase } from '../src/runner/read-model-database';
@@ -41,6 +40,7 @@ import { deviceFsyncsPerSec, machineInfo } from '../../../bench/support/machine'
 import { positiveInt, round } from '../../../bench/support/numbers';
 import { progressLog } from '../../../bench/support/progress';
 import { timed } from '../../../bench/support/timing';
+import { SAMPLE_EVENT_TYPE, sampleEvent, type SampleUsageLine } from '../../../bench/support/sample-event';
 
 const EVENTS = positiveInt(process.env.BENCH_EVENTS, 100_000);
 /** Runs per side, interleaved ABBA. */
@@ -57,40 +57,6 @@ const log = progressLog('bench:projections');
 // ---------------------------------------------------------------------------------------------
 // The workload
 // ---------------------------------------------------------------------------------------------
-
-const EVENT_TYPE = 'UsageLineRecorded';
-
-/** A billing-sized event (~450 bytes of JSON), the one the store's benchmark appends. */
-function makeEvent(i: number): EventData {
-  return {
-    id: randomUUID(),
-    type: EVENT_TYPE,
-    data: {
-      accountId: `acct-${i >> 6}`,
-      subscriptionId: `sub-${i >> 3}`,
-      lineNo: i,
-      sku: 'M365-BUSINESS-PREMIUM',
-      quantity: (i % 17) + 1,
-      unitPrice: '18.90',
-      currency: 'EUR',
-      period: { from: '2025-06-01', to: '2025-06-30' },
-    },
-    metadata: {
-      actor: 'key_7f3a9c',
-      actorRole: 'operator',
-      correlationId: `corr-${i}`,
-      causationId: `cmd-${i}`,
-      occurredAt: '2025-06-30T12:00:00.000Z',
-    },
-  };
-}
-
-/** What the read model keeps of an event. */
-interface UsageLine {
-  accountId: string;
-  lineNo: number;
-  quantity: number;
-}
 
 /**
  * The one-table read model: one row per usage line. Keyed by the event's position (rows go in in
@@ -113,12 +79,12 @@ function usageLinesProjection(key: ReadModelKey): Projection {
     name: 'bench-usage-lines',
     version: 1,
     tables: [READ_MODEL_TABLE],
-    canHandle: [EVENT_TYPE],
+    canHandle: [SAMPLE_EVENT_TYPE],
     open(db) {
       db.exec(readModelDdl(key));
       const insert = db.prepare(READ_MODEL_INSERT);
       return (event, recorded) => {
-        const data = event.data as UsageLine;
+        const data = event.data as SampleUsageLine;
         insert.run(recorded.id, data.accountId, data.lineNo, data.quantity, Number(recorded.position));
       };
     },
@@ -141,7 +107,7 @@ async function populate(task: Task): Promise<Measured> {
   const store = new SqliteEventStore({ filename: join(task.dir, STORE_FILE) });
   const { seconds } = await timed(async () => {
     for (let first = 0; first < task.count; first += POPULATE_BATCH) {
-      const events = Array.from({ length: Math.min(POPULATE_BATCH, task.count - first) }, (_, k) => makeEvent(first + k));
+      const events = Array.from({ length: Math.min(POPULATE_BATCH, task.count - first) }, (_, k) => sampleEvent(first + k));
       await store.appendToStream(`usage-${first}`, events, { expectedRevision: 'no_stream' });
     }
   });
@@ -196,7 +162,7 @@ async function catchUpBare(task: Task): Promise<Measured> {
   );
   const applyBatch = db.transaction((rows: EventRow[]) => {
     for (const row of rows) {
-      const data = JSON.parse(row.data) as UsageLine;
+      const data = JSON.parse(row.data) as SampleUsageLine;
       JSON.parse(row.metadata);
       insert.run(row.event_id, data.accountId, data.lineNo, data.quantity, row.position);
     }
@@ -282,7 +248,7 @@ async function measureAll(children: Children): Promise<void> {
     results: {
       projectionCatchUp: {
         ...catchUp,
-        note: `adapter: ProjectionRunner.catchUp() (SqliteEventStore.readAll, upcast, apply) with one projection that reads ${EVENT_TYPE}; bare: paged SELECT + JSON.parse + insert + checkpoint, one transaction per ${CATCH_UP_BATCH} events; read model: one table, one row per event, keyed by position (INTEGER PRIMARY KEY)`,
+        note: `adapter: ProjectionRunner.catchUp() (SqliteEventStore.readAll, upcast, apply) with one projection that reads ${SAMPLE_EVENT_TYPE}; bare: paged SELECT + JSON.parse + insert + checkpoint, one transaction per ${CATCH_UP_BATCH} events; read model: one table, one row per event, keyed by position (INTEGER PRIMARY KEY)`,
         readModelKeyedByEventId: {
           adapter: summarise([uuidKey]),
           note: 'the same projection through ProjectionRunner with the table keyed by event id (random UUID TEXT PRIMARY KEY): what that index costs',
