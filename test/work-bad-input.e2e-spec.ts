@@ -197,6 +197,36 @@ describe('work and Approve & Post refuse bad input clearly and write nothing', (
     expect(body.details!.map((d) => d.field).sort()).toEqual(['overrides.a.discount', 'overrides.b']);
   });
 
+  it.each<[string, unknown, string[]]>([
+    ['a null override value', { x: { hoursToBill: null } }, ['overrides.x.hoursToBill']],
+    ['a negative zero', { x: { hourlyRate: '-0' } }, ['overrides.x.hourlyRate']],
+    ['more than 24 hours to bill', { x: { hoursToBill: '24.5' } }, ['overrides.x.hoursToBill']],
+    ['an override that is a list', { x: [] }, ['overrides.x']],
+    ['an override that is a number', { x: 5 }, ['overrides.x']],
+  ])('%s is 400 naming it, and nothing is written', async (_name, overrides, fields) => {
+    // given: one item, and overrides for it that are not of the form { hoursToBill?, hourlyRate?, amount? }
+    const body = await refused(
+      () =>
+        t
+          .as()
+          .post('/api/approve-and-post')
+          .send({ itemIds: ['x'], overrides }),
+      400,
+    );
+    // then
+    expect(body.details!.map((d) => d.field)).toEqual(fields);
+  });
+
+  it('a rejected timesheet needs a reason; a date that is not a Monday is the rule’s, not the request’s', async () => {
+    const approver = await t.keyFor('timesheet-approver');
+    const noReason = await refused(() => t.as(approver).post('/api/timesheets/bob/2026-11-16/reject').send({}), 400);
+    expect(noReason.details).toEqual([{ field: 'reason', message: 'reason is required to reject a timesheet' }]);
+    const notMonday = await refused(() => t.as(approver).post('/api/timesheets/bob/2026-11-17/reject').send({ reason: 'late' }), 422);
+    expect(notMonday).toMatchObject({ rule: 'week-start' });
+    const notADate = await refused(() => t.as().post('/api/timesheets/bob/not-a-date/submit').send({}), 400);
+    expect(notADate.details).toEqual([{ field: 'weekStart', message: 'weekStart must be a date YYYY-MM-DD' }]);
+  });
+
   it('a contract of one type given another type’s fields is refused (422)', async () => {
     const body = await refused(
       () =>

@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldProblem } from './problem';
 
 /** Every problem of every field, nested fields named by path (`roleRates.0.hourlyRate`). */
@@ -19,9 +19,29 @@ export class RequestValidationError extends BadRequestException {
   }
 }
 
+/**
+ * A request whose checks need more than one field's decorator (fields keyed by ids, a field
+ * required by one action only): the pipe asks it for its problems once its fields are valid.
+ */
+export interface CheckedRequest {
+  problems(): FieldProblem[];
+}
+
+const isChecked = (value: unknown): value is CheckedRequest => typeof (value as CheckedRequest | null)?.problems === 'function';
+
+/** class-validator's checks of every field first; then, where they pass, the request's own `problems()`. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const request: unknown = await super.transform(value, metadata);
+    const problems = isChecked(request) ? request.problems() : [];
+    if (problems.length) throw new RequestValidationError(problems);
+    return request;
+  }
+}
+
 /** Unknown fields are refused, types are checked as sent (no silent conversion). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CommandAnswersModule } from '../http/command-answers.module';
 import { EventStoreModule } from '../infrastructure/event-store.module';
 import { ChangeSettingsHandler } from './change-settings/change-settings.handler';
 import { ChangeSettingsHttpController } from './change-settings/change-settings.http.controller';
@@ -8,7 +7,7 @@ import { GetSettingsHttpController } from './get-settings/get-settings.http.cont
 
 /** The ledger settings: rounding, overage multiplier, timesheet requirement, stuck threshold. */
 @Module({
-  imports: [EventStoreModule, CommandAnswersModule],
+  imports: [EventStoreModule],
   controllers: [GetSettingsHttpController, ChangeSettingsHttpController],
   providers: [GetSettingsHandler, ChangeSettingsHandler],
 })

@@ -8,6 +8,7 @@ import { RecordChargeHttpController } from './charges/record-charge/record-charg
 import { RecordExpenseHandler } from './expenses/record-expense/record-expense.handler';
 import { RecordExpenseHttpController } from './expenses/record-expense/record-expense.http.controller';
 import { GetWorkItemHandler } from './get-work-item/get-work-item.handler';
+import { GetWorkItemHttpController } from './get-work-item/get-work-item.http.controller';
 import { CompleteTicketHandler } from './tickets/complete-ticket/complete-ticket.handler';
 import { CompleteTicketHttpController } from './tickets/complete-ticket/complete-ticket.http.controller';
 import { GetTimeEntryHandler, ListTimeEntriesHandler } from './time-entries/get-time-entries/get-time-entries.handler';
@@ -20,6 +21,7 @@ import { TimeEntryContextLoader } from './time-entries/time-entry-context-loader
 import { ChangeTimesheetHandler } from './timesheets/change-timesheet/change-timesheet.handler';
 import { ChangeTimesheetHttpController } from './timesheets/change-timesheet/change-timesheet.http.controller';
 import { GetTimesheetHandler } from './timesheets/get-timesheet/get-timesheet.handler';
+import { GetTimesheetHttpController } from './timesheets/get-timesheet/get-timesheet.http.controller';
 
 /** What technicians log: time, charges, expenses, completed tickets, timesheets. */
 @Module({
@@ -30,7 +32,9 @@ import { GetTimesheetHandler } from './timesheets/get-timesheet/get-timesheet.ha
     GetTimeEntriesHttpController,
     RecordChargeHttpController,
     RecordExpenseHttpController,
+    GetWorkItemHttpController,
     CompleteTicketHttpController,
+    GetTimesheetHttpController,
     ChangeTimesheetHttpController,
   ],
   providers: [

@@ -11,13 +11,14 @@ import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { PostItemsCommand, type PostItemsResult } from './post-items.command';
 import { ItemOverrideRequest, PostItemsRequest } from './post-items.request.dto';
 
-/** An override as the domain keeps it: only the fields given, decimals in canonical form. */
-function overrideOf(request: ItemOverrideRequest): ItemOverride {
-  return {
-    ...(request.hoursToBill !== undefined && { hoursToBill: canonical(request.hoursToBill) }),
-    ...(request.hourlyRate !== undefined && { hourlyRate: canonical(request.hourlyRate) }),
-    ...(request.amount !== undefined && { amount: canonical(request.amount) }),
-  };
+/** The overrides as the domain keeps them (the request checked them): decimals in canonical form, in the order sent. */
+function overridesOf(request: PostItemsRequest): Record<string, ItemOverride> {
+  return Object.fromEntries(
+    Object.entries(request.overrides ?? {}).map(([itemId, fields]) => [
+      itemId,
+      Object.fromEntries(Object.entries(fields as Record<string, string | number>).map(([field, value]) => [field, canonical(value)])),
+    ]),
+  );
 }
 
 @ApiTags('approve and post')
@@ -38,13 +39,9 @@ export class PostItemsHttpController {
       'Approve and post items: all or nothing per bill-to account; an entry split by a short block yields two billing items; a retry posts nothing twice',
   })
   async post(@Body() body: PostItemsRequest, @CommandMeta() metadata: CommandMetadata): Promise<{ posted: BillingItemView[] }> {
-    const overrides = Object.fromEntries(
-      [...(body.overrides ?? new Map<string, ItemOverrideRequest>())].map(([itemId, override]) => [itemId, overrideOf(override)]),
-    );
     const postedDate = body.postedDate ?? metadata.occurredAt.slice(0, 10);
-    const result = await this.commands.execute<PostItemsCommand, PostItemsResult>(
-      new PostItemsCommand(body.itemIds, postedDate, body.postedDate !== undefined, overrides, metadata),
-    );
+    const command = new PostItemsCommand(body.itemIds, postedDate, body.postedDate !== undefined, overridesOf(body), metadata);
+    const result = await this.commands.execute<PostItemsCommand, PostItemsResult>(command);
     // The answer comes from the ledger itself; the caller's next request waits for the read models.
     this.readYourWrites.remember(metadata.actor, result.position);
     return { posted: result.posted };

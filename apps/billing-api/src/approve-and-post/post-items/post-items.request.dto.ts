@@ -1,50 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsOptional, Matches } from 'class-validator';
 import { ArrayOfDistinct } from '../../http/array-of-distinct';
-import { IsDecimalField } from '../../http/decimal-field';
-import { ID_PATTERN } from '../../http/ids';
 import { OptionalBusinessDate } from '../../http/business-date-field';
+import { decimalText } from '../../http/decimal-field';
+import { ID_PATTERN } from '../../http/ids';
+import type { FieldProblem } from '../../http/problem';
+import type { CheckedRequest } from '../../http/validation';
 
-/** What the approver may change of one item (labour: any; charges and expenses: amount). */
+export const OVERRIDE_FIELDS = ['hoursToBill', 'hourlyRate', 'amount'] as const;
+export type OverrideField = (typeof OVERRIDE_FIELDS)[number];
+
+/** What the approver may change of one item (labour: any; charges and expenses: amount), as documented. */
 export class ItemOverrideRequest {
   @ApiPropertyOptional({ example: '1.5', description: 'At least 0, at most 24, up to 4 places' })
-  @IsOptional()
-  @IsDecimalField({ min: '0', max: '24' })
   hoursToBill?: string | number;
 
   @ApiPropertyOptional({ example: '95' })
-  @IsOptional()
-  @IsDecimalField({ min: '0' })
   hourlyRate?: string | number;
 
   @ApiPropertyOptional({ example: '120.00' })
-  @IsOptional()
-  @IsDecimalField({ min: '0' })
   amount?: string | number;
 }
 
-/** Stands in for the override of an item the request does not post, so that validation names it. */
-const NOT_IN_REQUEST = 'not in itemIds';
+const isOverrideField = (key: string): key is OverrideField => (OVERRIDE_FIELDS as readonly string[]).includes(key);
 
-/**
- * Overrides are keyed by item id: each becomes an `ItemOverrideRequest` in a Map, validated like any
- * nested object (its problems named `overrides.<id>.<field>`); one for an id not in `itemIds` is
- * refused as `overrides.<id>`.
- */
-const toOverrideMap = Transform(({ value, obj }: { value: unknown; obj: { itemIds?: unknown } }) => {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const itemIds: unknown[] = Array.isArray(obj.itemIds) ? obj.itemIds : [];
-  const plainObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  return new Map(
-    Object.entries(value).map(([itemId, override]) => [
-      itemId,
-      !itemIds.includes(itemId) ? NOT_IN_REQUEST : plainObject(override) ? plainToInstance(ItemOverrideRequest, override) : override,
-    ]),
-  );
-});
-
-export class PostItemsRequest {
+export class PostItemsRequest implements CheckedRequest {
   @ApiProperty({ type: [String], description: 'Source item ids (time entry, charge, expense, purchase ids; `ticket:<id>` for a completed ticket)' })
   @IsArray()
   @ArrayMinSize(1)
@@ -64,10 +44,32 @@ export class PostItemsRequest {
   })
   @IsOptional()
   @IsObject()
-  @toOverrideMap
-  @ValidateNested({
-    each: true,
-    message: ({ value }) => (value === NOT_IN_REQUEST ? 'overrides only items in itemIds' : 'must be an object { hoursToBill?, hourlyRate?, amount? }'),
-  })
-  overrides?: Map<string, ItemOverrideRequest>;
+  overrides?: Record<string, unknown>;
+
+  /** Overrides are keyed by item id, so no field decorator sees their fields: each is checked here, every problem named by its path. */
+  problems(): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    for (const [itemId, value] of Object.entries(this.overrides ?? {})) {
+      const field = `overrides.${itemId}`;
+      if (!this.itemIds.includes(itemId)) problems.push({ field, message: `item ${itemId} is not in itemIds` });
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        problems.push({ field, message: 'must be an object { hoursToBill?, hourlyRate?, amount? }' });
+        continue;
+      }
+      for (const [key, v] of Object.entries(value)) {
+        if (!isOverrideField(key)) {
+          problems.push({ field: `${field}.${key}`, message: `unknown field: ${key} is not accepted here` });
+          continue;
+        }
+        const text = decimalText(v);
+        const places = text?.split('.')[1]?.length ?? 0;
+        if (text === undefined || places > 4 || text.startsWith('-') || (key === 'hoursToBill' && Number(text) > 24))
+          problems.push({
+            field: `${field}.${key}`,
+            message: `${key} must be a decimal of at least 0 with at most 4 decimal places${key === 'hoursToBill' ? ', at most 24' : ''}`,
+          });
+      }
+    }
+    return problems;
+  }
 }

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
@@ -17,10 +16,7 @@ import { RecordChargeRequest } from './record-charge.request.dto';
 @ApiBearerAuth()
 @Controller('api/charges')
 export class RecordChargeHttpController {
-  constructor(
-    private readonly answers: CommandAnswers,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -50,12 +46,5 @@ export class RecordChargeHttpController {
       metadata,
     );
     return this.answers.afterCreate(command, new GetWorkItemQuery('CHARGE', chargeId, 'chargeId'), response);
-  }
-
-  @Get(':id')
-  @Roles('technician', 'finance', 'auditor')
-  @ApiOperation({ summary: 'One charge and where it stands' })
-  get(@Param('id') id: string): Promise<WorkItemView> {
-    return this.queries.execute(new GetWorkItemQuery('CHARGE', id, 'chargeId'));
   }
 }

@@ -1,22 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, ValidateBy } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import type { FieldProblem } from '../../../http/problem';
+import type { CheckedRequest } from '../../../http/validation';
 
 export class TimesheetActionRequest {
-  @ApiPropertyOptional({ description: 'Not used to submit or approve' })
+  @ApiPropertyOptional({ description: 'Required to reject' })
   @IsOptional()
   @IsString()
   @Length(1, 2000)
   reason?: string;
 }
 
-export class RejectTimesheetRequest {
-  @ApiProperty({ example: 'Tuesday is missing' })
-  @ValidateBy({
-    name: 'isRejectionReason',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && value.length >= 1 && value.length <= 2000,
-      defaultMessage: () => 'reason is required to reject a timesheet (1 to 2000 characters)',
-    },
-  })
-  reason!: string;
+/** A rejection: the reason is required. */
+export class RejectTimesheetRequest extends TimesheetActionRequest implements CheckedRequest {
+  problems(): FieldProblem[] {
+    return this.reason ? [] : [{ field: 'reason', message: 'reason is required to reject a timesheet' }];
+  }
 }
