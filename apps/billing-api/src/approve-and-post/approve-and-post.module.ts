@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandAnswersModule } from '../http/command-answers.module';
 import { EventStoreModule } from '../infrastructure/event-store.module';
 import { LookupsModule } from '../infrastructure/lookups.module';
 import { ReadModelsModule } from '../infrastructure/read-models.module';
@@ -17,7 +18,7 @@ import { UnpostItemHttpController } from './unpost/unpost-item.http.controller';
 
 /** Approve & Post: the preview, posting, release, unposting and the posted billing items. */
 @Module({
-  imports: [EventStoreModule, ReadModelsModule, LookupsModule],
+  imports: [EventStoreModule, ReadModelsModule, LookupsModule, CommandAnswersModule],
   controllers: [
     PreviewApproveAndPostHttpController,
     PostItemsHttpController,

@@ -22,6 +22,7 @@ import {
   type BillingSettings,
   type BillTo,
   type ContractState,
+  type EditableSourceType,
   type ItemOverride,
   type PendingItem,
   type PostingSource,
@@ -58,13 +59,13 @@ interface SharedLookups {
 }
 
 /** The request's own choices, used for items not approved yet. */
-export interface ApproverChoices {
+interface ApproverChoices {
   postedDate: string;
   overrides: Readonly<Record<string, ItemOverride>>;
   approvedBy: string;
 }
 
-type Prepare = (ref: WorkItemRef, shared: SharedLookups, known: unknown) => Promise<PreparedItem>;
+type Prepare = (ref: WorkItemRef, shared: SharedLookups) => Promise<PreparedItem>;
 
 /**
  * Turns source items into the ledger's `PostItems` commands: finds them, loads each from its own
@@ -73,11 +74,8 @@ type Prepare = (ref: WorkItemRef, shared: SharedLookups, known: unknown) => Prom
  */
 @Injectable()
 export class PostingBatchBuilder {
-  /** How each kind of source item is loaded: every source type has its entry. */
-  private readonly prepareBy: Readonly<Record<SourceType, Prepare>> = {
-    TIME_ENTRY: (ref, shared, known) => this.prepareEditable(ref, shared, known),
-    CHARGE: (ref, shared, known) => this.prepareEditable(ref, shared, known),
-    EXPENSE: (ref, shared, known) => this.prepareEditable(ref, shared, known),
+  /** How the source items that are not editable are loaded (the editable ones: `EDITABLE_SOURCES`). */
+  private readonly prepareFixed: Readonly<Record<Exclude<SourceType, EditableSourceType>, Prepare>> = {
     BLOCK_PURCHASE: (ref, shared) => this.preparePurchase(ref, shared),
     RETAINER_PURCHASE: (ref, shared) => this.preparePurchase(ref, shared),
     TICKET_PURCHASE: (ref, shared) => this.preparePurchase(ref, shared),
@@ -119,13 +117,18 @@ export class PostingBatchBuilder {
       account: (id) => once(`account:${id}`, () => this.lookups.account(id)),
       billingCode: (id) => once(`billingCode:${id}`, () => this.lookups.billingCode(id)),
     };
-    return Promise.all(refs.map((ref) => this.prepareBy[ref.sourceType](ref, shared, known.get(ref.itemId))));
+    return Promise.all(
+      refs.map((ref) =>
+        isEditableSource(ref.sourceType)
+          ? this.prepareEditable(ref, ref.sourceType, shared, known.get(ref.itemId))
+          : this.prepareFixed[ref.sourceType](ref, shared),
+      ),
+    );
   }
 
   /** A time entry, charge or expense, read from its own stream (or as the caller just decided it). */
-  private async prepareEditable(ref: WorkItemRef, shared: SharedLookups, known: unknown): Promise<PreparedItem> {
-    if (!isEditableSource(ref.sourceType)) throw new Error(`${ref.sourceType} is not an editable source`);
-    const source = editableSource(ref.sourceType);
+  private async prepareEditable(ref: WorkItemRef, sourceType: EditableSourceType, shared: SharedLookups, known: unknown): Promise<PreparedItem> {
+    const source = editableSource(sourceType);
     const loaded = known ? undefined : await this.streams.load(source.stream(ref.itemId), source.decider);
     const item = source.postable(known ?? loaded!.state);
     if (!item) throw new NotFound(source.noun, ref.itemId);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommandAnswersModule } from '../http/command-answers.module';
 import { APP_GUARD } from '@nestjs/core';
 import { EventStoreModule } from '../infrastructure/event-store.module';
 import { ReadModelsModule } from '../infrastructure/read-models.module';
@@ -8,7 +9,7 @@ import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
 import { IssueApiKeyHttpController } from './issue-api-key/issue-api-key.http.controller';
 
 @Module({
-  imports: [EventStoreModule, ReadModelsModule],
+  imports: [EventStoreModule, ReadModelsModule, CommandAnswersModule],
   controllers: [IssueApiKeyHttpController],
   providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }, IssueApiKeyHandler, BootstrapApiKey],
   exports: [BootstrapApiKey],

@@ -23,6 +23,13 @@ export class CommandAnswers {
     return this.queries.execute<IQuery, View>(view);
   }
 
+  /** A command that answers with its own result (a process over several streams): the result, once the read models show its writes. */
+  async afterProcess<Result extends { position: bigint }>(command: ICommand): Promise<Result> {
+    const result = await this.commands.execute<ICommand, Result>(command);
+    await this.readYourWrites.waitFor(result.position);
+    return result;
+  }
+
   /** A create: `201`, or `200` when it wrote nothing (the same create again), with the view of what exists. */
   async afterCreate<View>(command: ICommand, view: IQuery, response: Response): Promise<View> {
     const result = await this.commands.execute<ICommand, CommandResult>(command);

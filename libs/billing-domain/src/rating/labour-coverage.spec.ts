@@ -6,8 +6,8 @@ import { labourCoverage, type LabourCoverage } from './labour-coverage';
 const TABLE: [ContractType | null, LabourCoverage, string][] = [
   [null, 'billed', 'no contract: billed after the work at the role rate (§5)'],
   ['TIME_AND_MATERIALS', 'billed', 'billable at the contract role rate, else the role rate, after the work (§3)'],
-  ['BLOCK_HOURS', 'prepaid', 'hours taken from prepaid blocks; overage billed after the work (§3, §6)'],
-  ['RETAINER', 'prepaid', 'the amount taken from prepaid money; overage billed after the work (§3, §6)'],
+  ['BLOCK_HOURS', 'prepaid-hours', 'hours taken from prepaid blocks; overage billed after the work (§3, §6)'],
+  ['RETAINER', 'prepaid-money', 'the amount taken from prepaid money; overage billed after the work (§3, §6)'],
   ['PER_TICKET', 'covered', 'covered: a completed ticket uses a ticket (§3)'],
   ['RECURRING_SERVICE', 'covered', 'covered by units × unit price per period (§3)'],
   ['FIXED_PRICE', 'covered', 'covered: the customer pays milestones (§3)'],

@@ -58,13 +58,23 @@ export function postLabour(entry: PendingLabour, context: PostingContext): Poste
     refusePriceOverride(override, entry.id, 'non-billable');
     return [labourItem(rating, { type: 'LABOR', part: 'WHOLE', quantity: rating.hoursToBill, cost: rating.cost, noCharge: true })];
   }
-  const coverage = labourCoverage(contract?.type ?? null);
-  if (coverage === 'covered') {
-    refusePriceOverride(override, entry.id, 'covered by its contract');
-    return [labourItem(rating, { type: 'LABOR', part: 'WHOLE', quantity: rating.hoursToBill, cost: rating.cost, covered: true })];
+  if (contract === null) return postBilled(rating, null);
+  const coverage = labourCoverage(contract.type);
+  switch (coverage) {
+    case 'covered':
+      refusePriceOverride(override, entry.id, 'covered by its contract');
+      return [labourItem(rating, { type: 'LABOR', part: 'WHOLE', quantity: rating.hoursToBill, cost: rating.cost, covered: true })];
+    case 'billed':
+      return postBilled(rating, contract);
+    case 'prepaid-money':
+      return postOnRetainer(rating, contract);
+    case 'prepaid-hours':
+      return postOnBlocks(rating, contract);
+    default: {
+      const unknown: never = coverage;
+      throw new Error(`unknown coverage ${String(unknown)}`);
+    }
   }
-  if (contract === null || coverage === 'billed') return postBilled(rating, contract);
-  return contract.type === 'RETAINER' ? postOnRetainer(rating, contract) : postOnBlocks(rating, contract);
 }
 
 /** T&M or no contract: rate × hours to bill (or the flat value), billed after the work. */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { DomainEvent } from '@billing/domain';
 import type { EventStore, RecordedEvent, Subscription } from '@billing/event-store';
 import { domainEvent } from './domain-event';
 import type { ApplyEvent, Projection } from './projection';
@@ -239,10 +240,12 @@ export class ProjectionRunner implements Projections {
         this.db.transaction(() => {
           for (const recorded of events) {
             if (!this.handled.has(recorded.type)) continue;
-            const event = domainEvent(recorded);
+            let event: DomainEvent | undefined;
             for (const run of targets) {
-              if (recorded.position <= run.position || !run.handles.has(event.type)) continue;
+              if (recorded.position <= run.position || !run.handles.has(recorded.type)) continue;
               try {
+                // Raised once, by the first projection that reads it; an upcaster that throws fails that projection.
+                event ??= domainEvent(recorded);
                 run.apply(event, recorded);
               } catch (error) {
                 throw new ProjectionFailure(run, error);

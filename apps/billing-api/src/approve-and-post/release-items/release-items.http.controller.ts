@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandMeta } from '../../auth/command-meta.decorator';
 import { Roles } from '../../auth/roles.decorator';
-import { ReadYourWrites } from '../../infrastructure/read-your-writes';
+import { CommandAnswers } from '../../http/command-answers';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { ReleaseItemsCommand, type ReleaseItemsResult } from './release-items.command';
 import { ReleaseItemsRequest } from './release-items.request.dto';
@@ -12,18 +11,14 @@ import { ReleaseItemsRequest } from './release-items.request.dto';
 @ApiBearerAuth()
 @Controller('api/approve-and-post/release')
 export class ReleaseItemsHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(200)
   @Roles('finance')
   @ApiOperation({ summary: 'Release approved items that are not posted (e.g. approved with a wrong override before a crash): pending and editable again' })
   async release(@Body() body: ReleaseItemsRequest, @CommandMeta() metadata: CommandMetadata): Promise<{ released: string[] }> {
-    const result = await this.commands.execute<ReleaseItemsCommand, ReleaseItemsResult>(new ReleaseItemsCommand(body.itemIds, body.reason, metadata));
-    await this.readYourWrites.waitFor(result.position);
-    return { released: result.released };
+    const { released } = await this.answers.afterProcess<ReleaseItemsResult>(new ReleaseItemsCommand(body.itemIds, body.reason, metadata));
+    return { released };
   }
 }

@@ -1,9 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
-import { ReadYourWrites } from '../../infrastructure/read-your-writes';
+import { CommandAnswers } from '../../http/command-answers';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { newApiKey } from '../api-key-hash';
 import { CommandMeta } from '../command-meta.decorator';
@@ -16,10 +15,7 @@ import { IssueApiKeyRequest } from './issue-api-key.request.dto';
 @ApiBearerAuth()
 @Controller('api/api-keys')
 export class IssueApiKeyHttpController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly answers: CommandAnswers) {}
 
   @Post()
   @HttpCode(201)
@@ -33,8 +29,7 @@ export class IssueApiKeyHttpController {
   ) {
     const id = resolveCreateId('api-keys', body.id, idempotencyKey);
     const key = newApiKey();
-    const result = await this.commands.execute<IssueApiKeyCommand, CommandResult>(new IssueApiKeyCommand(id, body.name, body.role, key, false, metadata));
-    await this.readYourWrites.waitFor(result.position);
+    const result = await this.answers.afterProcess<CommandResult>(new IssueApiKeyCommand(id, body.name, body.role, key, false, metadata));
     if (!result.wrote) {
       // A retry: the key was shown once, when it was issued, and only its hash is kept.
       response.status(200);

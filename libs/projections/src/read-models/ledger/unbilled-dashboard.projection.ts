@@ -216,7 +216,8 @@ export const unbilledDashboardProjection = billingProjection({
       switch (labourCoverage(c?.type ?? null)) {
         case 'covered':
           return { amount: '0', coverage: 'covered' };
-        case 'prepaid':
+        case 'prepaid-hours':
+        case 'prepaid-money':
           return { amount: '0', coverage: 'prepaid' };
         case 'billed': {
           const roleRates: ContractRoleRate[] = c ? JSON.parse(c.role_rates) : [];
