@@ -339,4 +339,40 @@ describe('Approve & Post of every kind of item', () => {
     for await (const e of store.readStream(ledgerStream('initech'))) onLedger.push((e.data as { sourceItemId: string }).sourceItemId);
     expect(onLedger).toEqual(['te-third']);
   });
+
+  it('a completed ticket with no ticket left and no overage rate bills its labour, as the time entries’ own streams say it now is', async () => {
+    // given: a Per Ticket contract without an overage rate or a purchase, and time on ticket T-9
+    await ok(t.as().post('/api/accounts').send({ id: 'umbrella', name: 'Umbrella' }));
+    await ok(
+      t
+        .as()
+        .post('/api/contracts')
+        .send({ id: 'umbrella-pt', accountId: 'umbrella', name: 'Per ticket', type: 'PER_TICKET', startDate: '2026-01-01', endDate: '2026-12-31' }),
+    );
+    const entry = (id: string, ticketId: string, workTypeId: string, hoursWorked: string) =>
+      ok(
+        t.as(technician).post('/api/time-entries').send({
+          id,
+          accountId: 'umbrella',
+          contractId: 'umbrella-pt',
+          ticketId,
+          resourceId: 'ann',
+          roleId: 'tech',
+          workTypeId,
+          dateWorked: '2026-11-20',
+          hoursWorked,
+        }),
+      );
+    await entry('te-t9-1', 'T-9', 'remote', '2');
+    await entry('te-t9-2', 'T-9', 'remote', '1.5');
+    await entry('te-t9-3', 'T-9', 'internal', '1');
+    await entry('te-t9-4', 'T-9', 'remote', '4');
+    await ok(t.as(technician).patch('/api/time-entries/te-t9-4').send({ ticketId: 'T-8' })); // moved to another ticket
+    await ok(t.as(technician).post('/api/tickets/T-9/complete').send({ accountId: 'umbrella', contractId: 'umbrella-pt', date: '2026-11-21' }));
+    // when
+    const [ticket] = await post(['ticket:T-9']);
+    // then: 2 h + 1.5 h of remote work at the role's $80 = $160.00 + $120.00 = $280.00; internal work is
+    // not billable; the entry moved to T-8 is not this ticket's; the account has no tax region
+    expect(ticket).toMatchObject({ sourceItemId: 'ticket:T-9', type: 'TICKET', amount: '280.00', tax: '0.00', covered: false });
+  });
 });
