@@ -97,6 +97,7 @@ function withKeepAlive(t: TestApp, keepAlive: Agent): TestApp {
         post: (url) => as.post(url).agent(keepAlive),
         put: (url) => as.put(url).agent(keepAlive),
         patch: (url) => as.patch(url).agent(keepAlive),
+        delete: (url) => as.delete(url).agent(keepAlive),
       };
     },
   };
@@ -224,13 +225,14 @@ async function setUp(t: TestApp): Promise<Phase & { blockContracts: string[] }> 
   };
 }
 
-async function logEntries(t: TestApp, technicianKey: string): Promise<Phase> {
+/** Each technician logs its own time with its own key (a key acts for one person). */
+async function logEntries(t: TestApp, technicianKeys: ReadonlyMap<string, string>): Promise<Phase> {
   const latencies: number[] = new Array(ENTRIES.length);
   const routedTo = { recurring: 0, block: 0, timeAndMaterials: 0 };
   const started = now();
   await pool(ENTRIES, CONCURRENCY, async (entry, i) => {
     const sent = now();
-    const res = check(await t.as(technicianKey).post('/api/time-entries').send(entry), `POST /api/time-entries ${entry.id}`, [201]);
+    const res = check(await t.as(technicianKeys.get(entry.resourceId)).post('/api/time-entries').send(entry), `POST /api/time-entries ${entry.id}`, [201]);
     latencies[i] = msSince(sent);
     const contractId = res.body.contractId as string | null;
     if (contractId === `${entry.accountId}-rec`) routedTo.recurring++;
@@ -250,11 +252,21 @@ async function logEntries(t: TestApp, technicianKey: string): Promise<Phase> {
   };
 }
 
+/** The preview's largest page; each page is rated as one posting of that page. */
+const PREVIEW_PAGE_SIZE = 10_000;
+
 async function preview(t: TestApp): Promise<Phase> {
+  type Previewed = { sourceItemId: string; sourceType: string; preview: { covered: boolean; overage: boolean } | null; error: string | null };
   const started = now();
-  const res = check(await t.as().get('/api/approve-and-post'), 'GET /api/approve-and-post');
+  const items: Previewed[] = [];
+  let responseBytes = 0;
+  for (let offset = 0, total = 1; offset < total; offset += PREVIEW_PAGE_SIZE) {
+    const res = check(await t.as().get(`/api/approve-and-post?limit=${PREVIEW_PAGE_SIZE}&offset=${offset}`), 'GET /api/approve-and-post');
+    items.push(...(res.body.items as Previewed[]));
+    total = res.body.total as number;
+    responseBytes += res.text.length;
+  }
   const durationMs = msSince(started);
-  const items = res.body.items as { sourceItemId: string; sourceType: string; preview: { covered: boolean; overage: boolean } | null; error: string | null }[];
   const entries = items.filter((i) => i.sourceType === 'TIME_ENTRY');
   const byId = new Set(entries.map((i) => i.sourceItemId));
   const missing = ENTRIES.filter((e) => !byId.has(e.id));
@@ -269,7 +281,8 @@ async function preview(t: TestApp): Promise<Phase> {
     itemsPerSecond: perSecond(items.length, durationMs),
     previewOverage: entries.filter((i) => i.preview?.overage).length,
     previewCovered: entries.filter((i) => i.preview?.covered).length,
-    responseBytes: res.text.length,
+    pages: Math.ceil(items.length / PREVIEW_PAGE_SIZE),
+    responseBytes,
   };
 }
 
@@ -438,12 +451,13 @@ async function run(mode: 'one-batch' | 'batches', folders: string[]) {
     // closing a listener around every request (and it allows requests in flight at once).
     await t.app.listen(0, '127.0.0.1');
     const appStartMs = round(msSince(startStarted), 1);
-    const technicianKey = await t.keyFor('technician');
+    const technicianKeys = new Map<string, string>();
+    for (const resourceId of new Set(ENTRIES.map((e) => e.resourceId))) technicianKeys.set(resourceId, await t.keyFor('technician', resourceId));
     log(`${mode}: app started in ${appStartMs} ms on ${dataDir}`);
 
     const setup = await phase(`${mode}:setup`, () => setUp(t));
     log(`${mode}: setup ${setup.durationMs} ms`);
-    const logging = await phase(`${mode}:logging`, () => logEntries(t, technicianKey));
+    const logging = await phase(`${mode}:logging`, () => logEntries(t, technicianKeys));
     log(`${mode}: logged ${logging.entries} entries in ${logging.durationMs} ms (${logging.entriesPerSecond}/s)`);
     const catchUpAfterLoggingMs = await waitForProjections(t, 'after logging');
     const previewed = await phase(`${mode}:preview`, () => preview(t));

@@ -38,7 +38,7 @@ describe('Approve & Post under concurrency', () => {
 
     // then: every request succeeded and every entry is posted exactly once
     expect(answers.map((a) => a.status)).toEqual(entryIds.map(() => 200));
-    const posted = (await t.as().get(`/api/billing-items?contractId=${ids.blk}`).expect(200)).body as {
+    const posted = (await t.as().get(`/api/billing-items?contractId=${ids.blk}`).expect(200)).body.items as {
       sourceItemId: string;
       type: string;
       quantity: string;

@@ -183,8 +183,8 @@ describe('Approve & Post of every kind of item', () => {
   });
 
   it('a completed ticket uses one purchased ticket; with none left it is billed at the overage rate per ticket', async () => {
-    await ok(t.as(technician).post('/api/tickets/T-1/complete').send({ accountId: 'globex', contractId: 'globex-pt', date: '2026-11-18' }));
-    await ok(t.as(technician).post('/api/tickets/T-2/complete').send({ accountId: 'globex', contractId: 'globex-pt', date: '2026-11-19' }));
+    await ok(t.as().post('/api/tickets/T-1/complete').send({ accountId: 'globex', contractId: 'globex-pt', date: '2026-11-18' }));
+    await ok(t.as().post('/api/tickets/T-2/complete').send({ accountId: 'globex', contractId: 'globex-pt', date: '2026-11-19' }));
     const posted = await post(['ticket:T-1', 'ticket:T-2', 't1']);
     const bySource = Object.fromEntries(posted.map((i) => [i.sourceItemId, i]));
     expect(bySource['ticket:T-1']).toMatchObject({ type: 'TICKET', amount: '0.00', covered: true });
@@ -368,7 +368,7 @@ describe('Approve & Post of every kind of item', () => {
     await entry('te-t9-3', 'T-9', 'internal', '1');
     await entry('te-t9-4', 'T-9', 'remote', '4');
     await ok(t.as(technician).patch('/api/time-entries/te-t9-4').send({ ticketId: 'T-8' })); // moved to another ticket
-    await ok(t.as(technician).post('/api/tickets/T-9/complete').send({ accountId: 'umbrella', contractId: 'umbrella-pt', date: '2026-11-21' }));
+    await ok(t.as().post('/api/tickets/T-9/complete').send({ accountId: 'umbrella', contractId: 'umbrella-pt', date: '2026-11-21' }));
     // when
     const [ticket] = await post(['ticket:T-9']);
     // then: 2 h + 1.5 h of remote work at the role's $80 = $160.00 + $120.00 = $280.00; internal work is

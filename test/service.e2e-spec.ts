@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,15 @@ describe('the service process', () => {
   it('refuses to start with one clear line when the configuration is wrong', async () => {
     await expect(startService({ PORT: 'eighty' })).rejects.toThrow(/exited with 1: .*PORT must be a port number/);
     child = undefined;
+  });
+
+  it('refuses a bootstrap key no client could send, with one clear line, writing nothing', async () => {
+    // given: a key with spaces, which the bearer parser refuses (it used to be stored, locking finance out)
+    const failure = startService({ BILLING_BOOTSTRAP_KEY: 'correct horse battery staple' });
+    // then
+    await expect(failure).rejects.toThrow(/exited with 1: [^\n]*"level":"fatal"[^\n]*BILLING_BOOTSTRAP_KEY cannot be sent as a bearer token/);
+    child = undefined;
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('stops with one clear line, not a retry loop, when EventStoreDB cannot be reached', async () => {

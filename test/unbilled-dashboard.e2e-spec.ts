@@ -32,7 +32,7 @@ describe('the unbilled-items dashboard', () => {
     const ooh = { accountId: 'acme', workTypeId: 'out-of-hours' };
     await logTime(t, technician, { ...ooh, id: 'd-0', dateWorked: '2026-11-30', hoursWorked: '1' }); // $165.00
     await logTime(t, technician, { ...ooh, id: 'd-7', dateWorked: '2026-11-23', hoursWorked: '2' }); // $330.00
-    await logTime(t, technician, { ...ooh, id: 'd-8', dateWorked: '2026-11-22', hoursWorked: '1', resourceId: 'bob' }); // $165.00
+    await logTime(t, await t.keyFor('technician', 'bob'), { ...ooh, id: 'd-8', dateWorked: '2026-11-22', hoursWorked: '1', resourceId: 'bob' }); // $165.00
     await logTime(t, technician, { ...ooh, id: 'd-30', dateWorked: '2026-10-31', hoursWorked: '0.5' }); // $82.50
     await logTime(t, technician, { ...ooh, id: 'd-31', dateWorked: '2026-10-30', hoursWorked: '1' }); // $165.00
     await logTime(t, technician, { ...ooh, id: 'd-61', dateWorked: '2026-09-30', hoursWorked: '1' }); // $165.00

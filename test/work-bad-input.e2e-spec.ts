@@ -248,18 +248,16 @@ describe('work and Approve & Post refuse bad input clearly and write nothing', (
   });
 
   it('a ticket completed under a contract that is not Per Ticket is refused', async () => {
-    const body = await refused(
-      () => t.as(technician).post('/api/tickets/T-1/complete').send({ accountId: 'acme', contractId: ids.tm, date: '2026-11-16' }),
-      422,
-    );
+    const body = await refused(() => t.as().post('/api/tickets/T-1/complete').send({ accountId: 'acme', contractId: ids.tm, date: '2026-11-16' }), 422);
     expect(body).toMatchObject({ rule: 'not-a-per-ticket-contract' });
   });
 
   it('with requireApprovedTimesheet, labour of a week not approved is refused before anything is written', async () => {
     await t.as().put('/api/settings').send({ requireApprovedTimesheet: true }).expect(200);
     try {
+      const bob = await t.keyFor('technician', 'bob');
       await t
-        .as(technician)
+        .as(bob)
         .post('/api/time-entries')
         .send({ ...entry, id: 'te-ts', resourceId: 'bob' })
         .expect(201);
@@ -275,8 +273,9 @@ describe('work and Approve & Post refuse bad input clearly and write nothing', (
       expect((await t.as().get('/api/time-entries/te-ts')).body.status).toBe('PENDING');
       // once bob's week (Monday 16 November) is submitted and approved, it posts
       const approver = await t.keyFor('timesheet-approver');
-      await t.as(technician).post('/api/timesheets/bob/2026-11-16/submit').send({}).expect(200);
-      await t.as(technician).post('/api/timesheets/bob/2026-11-16/approve').send({}).expect(403);
+      await t.as(technician).post('/api/timesheets/bob/2026-11-16/submit').send({}).expect(403);
+      await t.as(bob).post('/api/timesheets/bob/2026-11-16/submit').send({}).expect(200);
+      await t.as(bob).post('/api/timesheets/bob/2026-11-16/approve').send({}).expect(403);
       await t.as(approver).post('/api/timesheets/bob/2026-11-16/reject').send({}).expect(400);
       await t.as(approver).post('/api/timesheets/bob/2026-11-16/approve').send({}).expect(200);
       const posted = await t

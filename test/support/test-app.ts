@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import type { ActorRole } from '@billing/domain';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
@@ -20,9 +20,10 @@ export interface TestApp {
     post: (url: string) => request.Test;
     put: (url: string) => request.Test;
     patch: (url: string) => request.Test;
+    delete: (url: string) => request.Test;
   };
-  /** Issues an API key with the role (as finance) and returns it. */
-  keyFor(role: ActorRole): Promise<string>;
+  /** Issues an API key with the role (as finance) and returns it; a technician's acts for `resourceId`, `ann` unless named. */
+  keyFor(role: ActorRole, resourceId?: string): Promise<string>;
   /**
    * Waits until the read models (in their own thread) show everything in the store: for a test
    * that writes to the store directly, where no request's read-your-writes waits for it.
@@ -33,11 +34,11 @@ export interface TestApp {
   dispose(): Promise<void>;
 }
 
-/** The real service on the embedded store, in a temporary data folder. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/** The real service on the embedded store, in a temporary data folder; silent unless given a logger. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, logger: LoggerService | false = false): Promise<TestApp> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const config: AppConfig = { port: 0, dataDir, bootstrapKey: FINANCE_KEY, readYourWritesTimeoutMs: 5000, ...overrides };
-  const app = await createApp(config, false);
+  const app = await createApp(config, logger);
   let closed = false;
   const server = () => app.getHttpServer();
   const as = (key = FINANCE_KEY) => ({
@@ -45,6 +46,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     post: (url: string) => request(server()).post(url).set('Authorization', `Bearer ${key}`),
     put: (url: string) => request(server()).put(url).set('Authorization', `Bearer ${key}`),
     patch: (url: string) => request(server()).patch(url).set('Authorization', `Bearer ${key}`),
+    delete: (url: string) => request(server()).delete(url).set('Authorization', `Bearer ${key}`),
   });
   const close = async () => {
     if (!closed) await app.close();
@@ -59,10 +61,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       const head = await app.get<EventStore>(EVENT_STORE).headPosition();
       if (!(await app.get(Projections).waitForPosition(head, 5000))) throw new Error(`the read models did not reach position ${head}`);
     },
-    async keyFor(role) {
+    async keyFor(role, resourceId = role === 'technician' ? 'ann' : undefined) {
       const res = await as()
         .post('/api/api-keys')
-        .send({ name: `${role} key`, role })
+        .send({ name: `${role} key`, role, resourceId })
         .expect(201);
       return res.body.key as string;
     },

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApproveAndPostModule } from './approve-and-post/approve-and-post.module';
@@ -9,7 +9,6 @@ import { AppConfigModule } from './config/app-config.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { HealthHttpController } from './health/health.http.controller';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor';
-import { RequestLogMiddleware } from './http/request-log.middleware';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ReadModelsModule } from './infrastructure/read-models.module';
 import { ReadModelsHttpModule } from './read-models/read-models.http.module';
@@ -18,7 +17,7 @@ import { WorkModule } from './work/work.module';
 
 /** The service: one module per area, each declaring what it imports. */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
@@ -38,9 +37,5 @@ export class AppModule implements NestModule {
       controllers: [HealthHttpController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor }],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes('*path');
   }
 }

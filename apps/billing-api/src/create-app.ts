@@ -3,10 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { LoggerService } from '@nestjs/common';
 import { AppModule } from './app.module';
+import { documentAccess } from './auth/access-policy';
 import { BootstrapApiKey } from './auth/bootstrap-api-key';
 import type { AppConfig } from './config/app-config';
+import { refuseBodiesThatAreNotJson, refuseDeepBodies } from './http/body-guards';
 import { HttpExceptionFilter } from './http/http-exception.filter';
 import { JsonLogger } from './http/json-logger';
+import { RequestLogMiddleware } from './http/request-log.middleware';
 import { createValidationPipe } from './http/validation';
 
 export const BODY_LIMIT = '1mb';
@@ -18,7 +21,13 @@ export async function createApp(config: AppConfig, logger: LoggerService | false
     logger,
     abortOnError: false,
   });
+  app.disable('x-powered-by');
+  // Before the body parser, so that a body refused there is logged with its correlation id too.
+  const requestLog = new RequestLogMiddleware();
+  app.use(requestLog.use.bind(requestLog));
+  app.use(refuseBodiesThatAreNotJson);
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(refuseDeepBodies);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
@@ -31,6 +40,7 @@ export async function createApp(config: AppConfig, logger: LoggerService | false
       .addBearerAuth()
       .build(),
   );
+  documentAccess(document as unknown as Parameters<typeof documentAccess>[0]);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
   await app.init();

@@ -2,12 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import {
   billToOf,
+  checkRoutingOverride,
   Conflict,
   editableSource,
   isEditableSource,
+  namedContractOf,
   NotFound,
   purchaseToPost,
   ratingSnapshotOf,
+  routingOverrideOf,
   RuleViolation,
   ticketDecider,
   ticketStream,
@@ -23,10 +26,12 @@ import {
   type BillTo,
   type ContractState,
   type EditableSourceType,
-  type ItemOverride,
+  type ItemOverrides,
   type PendingItem,
+  type PostableSource,
   type PostingSource,
   type PostItems,
+  type RoutingOverride,
   type SourceType,
   type TicketLabourEntry,
 } from '@billing/domain';
@@ -61,8 +66,10 @@ interface SharedLookups {
 /** The request's own choices, used for items not approved yet. */
 interface ApproverChoices {
   postedDate: string;
-  overrides: Readonly<Record<string, ItemOverride>>;
+  overrides: Readonly<Record<string, ItemOverrides>>;
   approvedBy: string;
+  /** What the request named itself, for the ledger to hold against items already approved or posted. */
+  asked?: NonNullable<PostItems['asked']>;
 }
 
 type Prepare = (ref: WorkItemRef, shared: SharedLookups) => Promise<PreparedItem>;
@@ -104,9 +111,14 @@ export class PostingBatchBuilder {
 
   /**
    * Loads the items, sharing the contracts, accounts and billing codes they name. `known` holds
-   * item states the caller already has (those its approvals just decided), by item id.
+   * item states the caller already has (those its approvals just decided), by item id; `requested`
+   * the request's overrides, whose re-routings apply to the items not approved yet.
    */
-  async prepareAll(refs: readonly WorkItemRef[], known: ReadonlyMap<string, unknown> = new Map()): Promise<PreparedItem[]> {
+  async prepareAll(
+    refs: readonly WorkItemRef[],
+    known: ReadonlyMap<string, unknown> = new Map(),
+    requested: Readonly<Record<string, ItemOverrides>> = {},
+  ): Promise<PreparedItem[]> {
     const memo = new Map<string, Promise<unknown>>();
     const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
       if (!memo.has(key)) memo.set(key, load());
@@ -120,28 +132,38 @@ export class PostingBatchBuilder {
     return Promise.all(
       refs.map((ref) =>
         isEditableSource(ref.sourceType)
-          ? this.prepareEditable(ref, ref.sourceType, shared, known.get(ref.itemId))
+          ? this.prepareEditable(ref, ref.sourceType, shared, known.get(ref.itemId), requested[ref.itemId])
           : this.prepareFixed[ref.sourceType](ref, shared),
       ),
     );
   }
 
-  /** A time entry, charge or expense, read from its own stream (or as the caller just decided it). */
-  private async prepareEditable(ref: WorkItemRef, sourceType: EditableSourceType, shared: SharedLookups, known: unknown): Promise<PreparedItem> {
+  /** A time entry, charge or expense, read from its own stream (or as the caller just decided it), on the contract the approver chose. */
+  private async prepareEditable(
+    ref: WorkItemRef,
+    sourceType: EditableSourceType,
+    shared: SharedLookups,
+    known: unknown,
+    requested: ItemOverrides | undefined,
+  ): Promise<PreparedItem> {
     const source = editableSource(sourceType);
     const loaded = known ? undefined : await this.streams.load(source.stream(ref.itemId), source.decider);
     const item = source.postable(known ?? loaded!.state);
     if (!item) throw new NotFound(source.noun, ref.itemId);
-    const billTo = await this.billTo(item.accountId, item.contractId, shared);
+    const routingOverride = await this.routingOverride(item, requested, shared);
+    const contractId = routingOverride ? routingOverride.contractId : item.contractId;
+    const pending = routingOverride ? { ...item.pending, contractId } : item.pending;
+    const billTo = await this.billTo(item.accountId, contractId, shared);
     const billingCode = item.billingCodeId ? await shared.billingCode(item.billingCodeId) : undefined;
     return {
       ref,
-      pending: item.pending.kind === 'CHARGE' && billingCode ? { ...item.pending, taxCategoryId: billingCode.taxCategory } : item.pending,
+      pending: pending.kind === 'CHARGE' && billingCode ? { ...pending, taxCategoryId: billingCode.taxCategory } : pending,
       source: {
         sourceType: ref.sourceType,
         accountId: item.accountId,
         purchaseOrderNumber: item.purchaseOrderNumber ?? billTo.purchaseOrderNumber,
         description: item.description,
+        routingOverride,
       },
       billToAccountId: billTo.billToAccountId,
       approval: item.approval,
@@ -150,6 +172,29 @@ export class PostingBatchBuilder {
       workTypeIds: item.pending.kind === 'LABOR' ? [item.pending.workTypeId] : [],
       resourceId: item.resourceId,
     };
+  }
+
+  /**
+   * billing-rules §4.4: a time entry the approver re-routes. An approved entry keeps its approval's
+   * routing, checked when it was approved (so a contract closed since cannot strand it); a request's
+   * is checked here. Other items are not routed: the ledger refuses a `contractId` for them.
+   */
+  private async routingOverride(item: PostableSource, requested: ItemOverrides | undefined, shared: SharedLookups): Promise<RoutingOverride | null> {
+    if (item.pending.kind !== 'LABOR' || item.routing === null) return null;
+    const entry = {
+      timeEntryId: item.pending.id,
+      accountId: item.accountId,
+      dateWorked: item.pending.dateWorked,
+      contractId: item.contractId,
+      routing: item.routing,
+    };
+    const approved = item.approval.status === 'approved' ? item.approval.approval : null;
+    const overrides = approved ? approved.overrides : requested;
+    if (!approved && overrides?.contractId != null) {
+      const [account, contract] = await Promise.all([shared.account(item.accountId), shared.contract(overrides.contractId)]);
+      checkRoutingOverride(entry, overrides.contractId, account, namedContractOf(contract));
+    }
+    return routingOverrideOf(entry, overrides);
   }
 
   /** A block, retainer or ticket purchase, from its contract's stream. */
@@ -245,7 +290,7 @@ export class PostingBatchBuilder {
         Promise.all([...new Set(group.flatMap((i) => i.workTypeIds))].map((id) => this.lookups.workType(id))),
         Promise.all([...new Set(group.map((i) => i.pending.contractId).filter((id): id is string => id !== null))].map((id) => this.lookups.contract(id))),
       ]);
-      const overrides: Record<string, ItemOverride> = {};
+      const overrides: Record<string, ItemOverrides> = {};
       const entries = group.map((item) => {
         const approved = item.approval?.status === 'approved' ? item.approval.approval : null;
         const itemOverrides = approved ? approved.overrides : choices.overrides[item.pending.id];
@@ -270,8 +315,15 @@ export class PostingBatchBuilder {
         settings: { roundUpMinutes: settings.roundUpMinutes, multiplyOverage: settings.multiplyOverage },
         overrides,
         billTo: await this.lookups.taxContext(billToAccount),
+        ...(choices.asked && { asked: askedOf(choices.asked, group) }),
       });
     }
     return commands;
   }
+}
+
+/** What the request asked of one ledger's items. */
+function askedOf(asked: NonNullable<PostItems['asked']>, items: readonly PreparedItem[]): NonNullable<PostItems['asked']> {
+  const overrides = Object.fromEntries(items.flatMap(({ pending }) => (asked.overrides[pending.id] ? [[pending.id, asked.overrides[pending.id]]] : [])));
+  return { ...(asked.postedDate !== undefined && { postedDate: asked.postedDate }), overrides };
 }

@@ -1,38 +1,40 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type Database from 'better-sqlite3';
-import type { ActorRole } from '@billing/domain';
 import { findApiKeyByHash } from '@billing/projections';
 import { READ_MODEL_DB } from '../infrastructure/read-model-db.token';
+import { ACCESS_POLICY, accessKey } from './access-policy';
 import { hashApiKey } from './api-key-hash';
+import { ApiKeyUsage } from './api-key-usage';
+import { bearerToken } from './bearer-token';
 import type { AuthenticatedRequest } from './caller';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 /**
- * Every endpoint declares who may call it (`@Roles` or `@Public`); one that declares nothing is
- * refused to everyone, so a forgotten declaration fails closed.
+ * Checks every request against the access policy table; a route without a row is refused to
+ * everyone, so a forgotten row fails closed. A revoked or replaced key stops working as soon as
+ * this instance's read model has the revocation (read-your-writes bounds that for its caller).
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    private readonly usage: ApiKeyUsage,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const roles = this.reflector.getAllAndOverride<ActorRole[] | undefined>(ROLES_KEY, targets);
-
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
-    if (!match) throw new UnauthorizedException('send an API key: Authorization: Bearer <key>');
-    const key = findApiKeyByHash(this.db, hashApiKey(match[1]));
-    if (!key) throw new UnauthorizedException('unknown API key');
-    request.caller = { apiKeyId: key.id, role: key.role };
+    const access = ACCESS_POLICY[accessKey(request.method, (request.route as { path?: string } | undefined)?.path ?? request.path)];
+    if (access?.roles === 'public') return true;
 
-    if (!roles?.length) throw new ForbiddenException('this endpoint declares no roles, so nobody may call it');
-    if (!roles.includes(key.role)) throw new ForbiddenException(`role ${key.role} may not do this; allowed: ${roles.join(', ')}`);
+    const key = bearerToken(request.header('authorization'));
+    if (!key) throw new UnauthorizedException('send an API key: Authorization: Bearer <key>');
+    const found = findApiKeyByHash(this.db, hashApiKey(key));
+    if (!found) throw new UnauthorizedException('unknown API key');
+    if (found.revokedAt) throw new UnauthorizedException('this API key was revoked');
+    request.caller = { apiKeyId: found.id, role: found.role, resourceId: found.resourceId };
+    this.usage.used(found.id);
+
+    if (!access) throw new ForbiddenException('this endpoint has no row in the access policy, so nobody may call it');
+    if (!access.roles.includes(found.role)) throw new ForbiddenException(`role ${found.role} may not do this; allowed: ${access.roles.join(', ')}`);
     return true;
   }
 }

@@ -28,7 +28,7 @@ export class BootstrapApiKey {
     const { events, state, position } = await this.streams.decide(
       apiKeyStream(BOOTSTRAP_KEY_ID),
       apiKeyDecider,
-      { type: 'IssueApiKey', apiKeyId: BOOTSTRAP_KEY_ID, name: 'bootstrap', role: 'finance', keyHash, bootstrap: true },
+      { type: 'IssueApiKey', apiKeyId: BOOTSTRAP_KEY_ID, name: 'bootstrap', role: 'finance', keyHash, bootstrap: true, resourceId: null },
       {
         actor: 'system',
         actorRole: 'system',

@@ -5,6 +5,8 @@ import type { ActorRole } from '@billing/domain';
 export interface Caller {
   apiKeyId: string;
   role: ActorRole;
+  /** The person a technician key acts for (billing-rules §12); null for other roles. */
+  resourceId: string | null;
 }
 
 export type AuthenticatedRequest = Request & { caller?: Caller };

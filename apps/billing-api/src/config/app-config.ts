@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { isBearerToken, MAX_API_KEY_LENGTH } from '../auth/bearer-token';
 
 /** The service's configuration, from the environment variables of docs/http-api.md. */
 export interface AppConfig {
@@ -20,6 +21,11 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const bootstrapKey = env.BILLING_BOOTSTRAP_KEY || undefined;
   if (bootstrapKey !== undefined && bootstrapKey.length < 16) throw new ConfigError('BILLING_BOOTSTRAP_KEY must be at least 16 characters');
+  // The key is stored on the first start, so one no client could send would lock finance out for good.
+  if (bootstrapKey !== undefined && !isBearerToken(bootstrapKey))
+    throw new ConfigError(
+      `BILLING_BOOTSTRAP_KEY cannot be sent as a bearer token: use at most ${MAX_API_KEY_LENGTH} letters, digits and - . _ ~ + / (= only at the end), no spaces`,
+    );
   return {
     port,
     dataDir: resolve(env.LEDGER_DATA_DIR || './data'),

@@ -3,7 +3,6 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
 import { Projections } from '@billing/projections';
-import { Public } from '../auth/roles.decorator';
 
 @ApiTags('health')
 @Controller('health')
@@ -15,7 +14,6 @@ export class HealthHttpController {
 
   /** Live when it answers; ready when the store answers and every projection is live. 503 when not ready. */
   @Get()
-  @Public()
   @ApiOperation({ summary: 'Liveness, readiness and projection lag' })
   async health(@Res({ passthrough: true }) response: Response) {
     let head: string | undefined;

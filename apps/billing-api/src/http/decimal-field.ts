@@ -1,5 +1,6 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { dec, decimalString } from '@billing/domain';
+import { dec, decimalString, isBeyondItemAmount, MAX_ITEM_AMOUNT, type Dec } from '@billing/domain';
+import type { FieldProblem } from './problem';
 
 export interface DecimalFieldOptions {
   /** Most decimal places accepted (money, hours, rates, units: 4; tax rates: 6). */
@@ -69,6 +70,17 @@ export function IsDecimalField(options: DecimalFieldOptions = {}, validationOpti
     },
     validationOptions,
   );
+}
+
+/**
+ * For a request's `problems()` (its fields already valid): the product of `factors` (quantity ×
+ * unit price) is an item's amount, so it may be at most `MAX_ITEM_AMOUNT`; the problem is named by
+ * `field`.
+ */
+export function itemAmountProblems(field: string, factors: Record<string, string | number>): FieldProblem[] {
+  const amount = Object.values(factors).reduce((product: Dec, factor) => product.times(decimalText(factor) ?? '0'), dec(1));
+  if (!isBeyondItemAmount(amount)) return [];
+  return [{ field, message: `${Object.keys(factors).join(' × ')} must be at most ${MAX_ITEM_AMOUNT}, the most one item may amount to` }];
 }
 
 /** A validated decimal field as the domain keeps it: a canonical decimal string ("2.50" → "2.5"). */

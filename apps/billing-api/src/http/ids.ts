@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches } from 'class-validator';
+import { Optional } from './optional';
 
 /** Client ids: letters, digits and `._:-`, up to 100 characters (they become part of stream names). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -10,8 +11,8 @@ export const ID_PATTERN_MESSAGE = 'must be 1 to 100 letters, digits or . _ : - (
 /** An id field (its message names the field). */
 export const IsId = () => Matches(ID_PATTERN, { message: ({ property }) => `${property} ${ID_PATTERN_MESSAGE}` });
 
-/** An optional id field (a filter, a reference that may be absent). */
-export const OptionalId = (api?: ApiPropertyOptions) => applyDecorators(ApiPropertyOptional(api), IsOptional(), IsId());
+/** An optional id field (a filter, a reference that may be absent; not null). */
+export const OptionalId = (api?: ApiPropertyOptions) => applyDecorators(ApiPropertyOptional(api), Optional(), IsId());
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 

@@ -8,4 +8,8 @@ export interface FieldProblem {
 export type ProblemBody =
   | { error: 'validation'; details: FieldProblem[] }
   | { error: 'rule'; rule: string; message: string }
-  | { error: 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal'; message: string; code?: string };
+  | {
+      error: 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unsupported_media_type' | 'unavailable' | 'internal';
+      message: string;
+      code?: string;
+    };

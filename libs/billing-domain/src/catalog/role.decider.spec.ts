@@ -49,6 +49,9 @@ describe('role decider', () => {
     ['a multiplier of 0', { blockHourMultiplier: '0' }],
     ['5 decimal places', { hourlyRate: '1.23456' }],
     ['not a decimal', { hourlyRate: 'ten' }],
+    ['a rate above 99999999.9999', { hourlyRate: '100000000' }],
+    ['a cost above 99999999.9999', { hourlyCost: '100000000' }],
+    ['a multiplier above 100', { blockHourMultiplier: '100.0001' }],
   ])('refuses %s (invalid-decimal)', (_name, overrides) => {
     roles.given([]).when(create(overrides)).then(rule('invalid-decimal'));
   });

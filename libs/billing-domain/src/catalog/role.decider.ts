@@ -1,5 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { Conflict } from '../shared/domain-errors';
+import { MAX_HOURLY_RATE, MAX_MULTIPLIER } from '../shared/money-bounds';
 import { canonicalDecimal, sameTerms } from './catalog-decimal';
 import { evolveRole, initialRoleState, type RoleEvent, type RoleState, type RoleTerms } from './role.events';
 
@@ -17,9 +18,9 @@ export function canonicalRoleTerms(terms: RoleTerms): RoleTerms {
   return {
     roleId: terms.roleId,
     name: terms.name,
-    hourlyRate: canonicalDecimal(terms.hourlyRate, 'hourlyRate', { maxPlaces: 4, min: '0' }),
-    hourlyCost: canonicalDecimal(terms.hourlyCost, 'hourlyCost', { maxPlaces: 4, min: '0' }),
-    blockHourMultiplier: canonicalDecimal(terms.blockHourMultiplier, 'blockHourMultiplier', { maxPlaces: 4, greaterThan: '0' }),
+    hourlyRate: canonicalDecimal(terms.hourlyRate, 'hourlyRate', { maxPlaces: 4, min: '0', max: MAX_HOURLY_RATE }),
+    hourlyCost: canonicalDecimal(terms.hourlyCost, 'hourlyCost', { maxPlaces: 4, min: '0', max: MAX_HOURLY_RATE }),
+    blockHourMultiplier: canonicalDecimal(terms.blockHourMultiplier, 'blockHourMultiplier', { maxPlaces: 4, greaterThan: '0', max: MAX_MULTIPLIER }),
   };
 }
 

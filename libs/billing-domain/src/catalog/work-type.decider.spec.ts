@@ -58,6 +58,10 @@ describe('work type decider', () => {
     ['a negative custom rate', { type: 'custom', value: '-1' }],
     ['a negative flat value', { type: 'flat', value: '-0.01' }],
     ['5 decimal places', { type: 'add', value: '1.00001' }],
+    ['a multiplier above 100', { type: 'multiply', value: '100.0001' }],
+    ['an added rate below -99999999.9999', { type: 'add', value: '-100000000' }],
+    ['a custom rate above 99999999.9999', { type: 'custom', value: '100000000' }],
+    ['a flat value above 99999999.9999', { type: 'flat', value: '100000000' }],
   ])('refuses a modifier with %s', (_name, modifier) => {
     workTypes.given([]).when(create({ modifier })).then(rule('invalid-decimal'));
   });

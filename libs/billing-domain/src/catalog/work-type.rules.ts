@@ -1,6 +1,7 @@
 import type { RateModifier } from '../rating/rating-inputs';
 import { RuleViolation } from '../shared/domain-errors';
 import { dec } from '../shared/decimal';
+import { MAX_HOURLY_RATE, MAX_MULTIPLIER } from '../shared/money-bounds';
 import { canonicalDecimal } from './catalog-decimal';
 import type { WorkTypeModifier, WorkTypeTerms } from './work-type.events';
 
@@ -17,12 +18,12 @@ export function canonicalWorkTypeModifier(modifier: WorkTypeModifier): WorkTypeM
     case 'none':
       return { type: 'none' };
     case 'add':
-      return { type: 'add', value: canonicalDecimal(modifier.value, 'modifier.value', { maxPlaces: 4 }) };
+      return { type: 'add', value: canonicalDecimal(modifier.value, 'modifier.value', { maxPlaces: 4, min: `-${MAX_HOURLY_RATE}`, max: MAX_HOURLY_RATE }) };
     case 'multiply':
-      return { type: 'multiply', value: canonicalDecimal(modifier.value, 'modifier.value', { maxPlaces: 4, greaterThan: '0' }) };
+      return { type: 'multiply', value: canonicalDecimal(modifier.value, 'modifier.value', { maxPlaces: 4, greaterThan: '0', max: MAX_MULTIPLIER }) };
     case 'custom':
     case 'flat':
-      return { type: modifier.type, value: canonicalDecimal(modifier.value, 'modifier.value', { maxPlaces: 4, min: '0' }) };
+      return { type: modifier.type, value: canonicalDecimal(modifier.value, 'modifier.value', { maxPlaces: 4, min: '0', max: MAX_HOURLY_RATE }) };
     default: {
       const unknown: never = modifier;
       throw new RuleViolation('work-type-modifier', `unknown modifier ${JSON.stringify(unknown)}`);

@@ -127,6 +127,16 @@ describe('contract decider', () => {
         .then(rule('field-required-for-contract-type'));
     });
 
+    it('refuses rates above 99999999.9999, multipliers above 100 and a setup fee above 999999999999.99 (invalid-decimal)', () => {
+      for (const terms of [
+        { roleRates: [{ roleId: 'engineer', hourlyRate: '100000000' }] },
+        { type: 'BLOCK_HOURS' as const, overageRate: '100000000' },
+        { type: 'BLOCK_HOURS' as const, blockHourMultipliers: [{ roleId: 'engineer', multiplier: '100.0001' }] },
+        { setupFee: '1000000000000' },
+      ])
+        contracts.given([]).when(create(terms)).then(rule('invalid-decimal'));
+    });
+
     it('refuses negative amounts, more than 4 places and a role named twice', () => {
       contracts
         .given([])
@@ -522,6 +532,44 @@ describe('contract decider', () => {
       }
     });
 
+    it('what a purchase bills is at most 999999999999.99 (amount-too-large); a rate at most 99999999.9999', () => {
+      // 10000.0001 h × $99,999,999.9999 = 1,000,000,009,998.99999999
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { hours: '10000.0001', hourlyRate: '99999999.9999' }))
+        .then(rule('amount-too-large').withMessage(/hours × hourlyRate is 1000000009998\.99999999/));
+      contracts
+        .given([blockContract])
+        .when(buyBlock('p1', { hourlyRate: '100000000' }))
+        .then(rule('invalid-decimal'));
+      // 1,000,000 tickets × $1,000,000 = 10^12
+      contracts
+        .given([createdEvent({ type: 'PER_TICKET' })])
+        .when({
+          type: 'PurchaseTickets',
+          contractId: 'tm',
+          purchaseId: 't',
+          tickets: 1_000_000,
+          perTicketRate: '1000000',
+          startDate: '2026-02-01',
+          endDate: '2026-02-28',
+          purchasedAt: at,
+        })
+        .then(rule('amount-too-large'));
+      contracts
+        .given([createdEvent({ type: 'RETAINER' })])
+        .when({
+          type: 'PurchaseRetainer',
+          contractId: 'tm',
+          purchaseId: 'r',
+          amount: '1000000000000',
+          startDate: '2026-02-01',
+          endDate: '2026-02-28',
+          purchasedAt: at,
+        })
+        .then(rule('invalid-decimal'));
+    });
+
     it('on an unknown contract is 404', () => {
       contracts.given([]).when(buyBlock('p1')).then(notFound('contract', 'tm'));
     });
@@ -582,6 +630,14 @@ describe('contract decider', () => {
         .given([recurring])
         .when(add({ unitPrice: '-1' }))
         .then(rule('invalid-decimal'));
+    });
+
+    it('units × unitPrice is at most 999999999999.99 (amount-too-large)', () => {
+      // 1,000 × $1,000,000,000 = 10^12
+      contracts
+        .given([recurring])
+        .when(add({ units: '1000', unitPrice: '1000000000' }))
+        .then(rule('amount-too-large'));
     });
   });
 

@@ -1,6 +1,8 @@
 import { canonicalDecimal } from '../catalog/catalog-decimal';
 import type { Decider } from '../shared/decider';
+import { dec } from '../shared/decimal';
 import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
+import { checkItemAmount } from '../shared/money-bounds';
 import {
   evolveContract,
   initialContractState,
@@ -15,6 +17,7 @@ import {
 } from './contract.events';
 import {
   canonicalMoney,
+  canonicalRate,
   canonicalTerms,
   changedTerms,
   checkDates,
@@ -110,23 +113,25 @@ function decideChange(command: ChangeContractTerms, state: ContractState): Contr
   return [{ type: 'ContractTermsChanged', data: { contractId: terms.contractId, ...changed, ...(deactivatesDefault ? { isDefault: false } : {}) } }];
 }
 
-/** The purchase the command describes, decimals in canonical form; refuses quantities that are not positive. */
+/** The purchase the command describes, decimals in canonical form; refuses quantities that are not positive and amounts beyond the bound. */
 function purchaseOf(command: PurchaseCommand, sequence: number): ContractPurchase {
   const base = { purchaseId: command.purchaseId, sequence, startDate: command.startDate, endDate: command.endDate, purchasedAt: command.purchasedAt };
   switch (command.type) {
-    case 'PurchaseBlock':
-      return {
-        kind: 'BLOCK',
-        ...base,
-        hours: canonicalDecimal(command.hours, 'hours', POSITIVE),
-        hourlyRate: canonicalMoney(command.hourlyRate, 'hourlyRate'),
-      };
+    case 'PurchaseBlock': {
+      const hours = canonicalDecimal(command.hours, 'hours', POSITIVE);
+      const hourlyRate = canonicalRate(command.hourlyRate, 'hourlyRate');
+      checkItemAmount(dec(hours).times(hourlyRate), `purchase ${command.purchaseId}: hours × hourlyRate`);
+      return { kind: 'BLOCK', ...base, hours, hourlyRate };
+    }
     case 'PurchaseRetainer':
       return { kind: 'RETAINER', ...base, amount: canonicalDecimal(command.amount, 'amount', POSITIVE) };
-    case 'PurchaseTickets':
+    case 'PurchaseTickets': {
       if (!Number.isInteger(command.tickets) || command.tickets < 1)
         throw new RuleViolation('invalid-quantity', `tickets must be a whole number of at least 1, got ${command.tickets}`);
-      return { kind: 'TICKETS', ...base, tickets: command.tickets, perTicketRate: canonicalMoney(command.perTicketRate, 'perTicketRate') };
+      const perTicketRate = canonicalMoney(command.perTicketRate, 'perTicketRate');
+      checkItemAmount(dec(command.tickets).times(perTicketRate), `purchase ${command.purchaseId}: tickets × perTicketRate`);
+      return { kind: 'TICKETS', ...base, tickets: command.tickets, perTicketRate };
+    }
     default: {
       const unknown: never = command;
       throw new Error(`unknown purchase ${String(unknown)}`);
@@ -177,6 +182,7 @@ function decideAddService(command: AddService, state: ContractState): ContractEv
     unitCost: canonicalMoney(command.service.unitCost, 'unitCost'),
     billingCodeId: command.service.billingCodeId,
   };
+  checkItemAmount(dec(service.units).times(service.unitPrice), `service ${service.serviceId}: units × unitPrice`);
   const previous = services.find((s) => s.serviceId === service.serviceId);
   if (previous) {
     if (sameService(previous, service)) return [];

@@ -2,6 +2,7 @@ import { canonicalDecimal } from '../catalog/catalog-decimal';
 import { findExclusionCycle } from '../rating/routing';
 import { dec } from '../shared/decimal';
 import { NotFound, RuleViolation } from '../shared/domain-errors';
+import { MAX_HOURLY_RATE, MAX_ITEM_AMOUNT, MAX_MULTIPLIER } from '../shared/money-bounds';
 import type {
   ContractPurchase,
   ContractPurchaseKind,
@@ -51,12 +52,15 @@ export interface ContractReferences {
   contracts?: Readonly<Record<string, ContractTerms>>;
 }
 
-const MONEY = { maxPlaces: 4, min: '0' } as const;
+const MONEY = { maxPlaces: 4, min: '0', max: MAX_ITEM_AMOUNT } as const;
 /** Bounds of quantities that must be more than nothing (hours, amounts). */
-export const POSITIVE = { maxPlaces: 4, greaterThan: '0' } as const;
+export const POSITIVE = { maxPlaces: 4, greaterThan: '0', max: MAX_ITEM_AMOUNT } as const;
 
-/** A decimal of a contract (rate, fee, units, price) in canonical form, at least 0. */
+/** A decimal of a contract (fee, units, price) in canonical form, at least 0. */
 export const canonicalMoney = (value: string, field: string) => canonicalDecimal(value, field, MONEY);
+/** An hourly (or per-ticket overage) rate of a contract in canonical form. */
+export const canonicalRate = (value: string, field: string) => canonicalDecimal(value, field, { maxPlaces: 4, min: '0', max: MAX_HOURLY_RATE });
+const canonicalMultiplier = (value: string, field: string) => canonicalDecimal(value, field, { maxPlaces: 4, min: '0', max: MAX_MULTIPLIER });
 
 function typeList(types: readonly string[]): string {
   return types.length <= 1 ? types.join('') : `${types.slice(0, -1).join(', ')} and ${types[types.length - 1]}`;
@@ -150,11 +154,11 @@ export function canonicalTerms(terms: NewContractTerms, status: ContractStatus):
     excludedRoleIds: unique(terms.excludedRoleIds),
     exclusionContractId: terms.exclusionContractId,
     billToAccountId: terms.billToAccountId,
-    roleRates: terms.roleRates.map((r, i) => ({ roleId: r.roleId, hourlyRate: canonicalMoney(r.hourlyRate, `roleRates.${i}.hourlyRate`) })),
-    overageRate: optionalMoney(terms.overageRate, 'overageRate'),
+    roleRates: terms.roleRates.map((r, i) => ({ roleId: r.roleId, hourlyRate: canonicalRate(r.hourlyRate, `roleRates.${i}.hourlyRate`) })),
+    overageRate: terms.overageRate === null ? null : canonicalRate(terms.overageRate, 'overageRate'),
     blockHourMultipliers: terms.blockHourMultipliers.map((m, i) => ({
       roleId: m.roleId,
-      multiplier: canonicalMoney(m.multiplier, `blockHourMultipliers.${i}.multiplier`),
+      multiplier: canonicalMultiplier(m.multiplier, `blockHourMultipliers.${i}.multiplier`),
     })),
     periodType: terms.periodType,
     setupFee: optionalMoney(terms.setupFee, 'setupFee'),

@@ -4,7 +4,19 @@ import type { ContractRatingSnapshot, ItemOverride, PendingItem, PostingBatchInp
 import type { Decider } from '../shared/decider';
 import { dec, decimalString, type Dec } from '../shared/decimal';
 import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
-import { evolveLedger, initialLedgerState, type ItemPosted, type ItemUnposted, type LedgerEvent, type LedgerState, type SourceType } from './ledger.events';
+import { choiceDifferences } from '../work/approver-choices';
+import type { ItemOverrides } from '../work/item-approval';
+import { refuseRoutingOverride, type RoutingOverride } from '../work/routing-override';
+import {
+  evolveLedger,
+  initialLedgerState,
+  postedItemsOf,
+  type ItemPosted,
+  type ItemUnposted,
+  type LedgerEvent,
+  type LedgerState,
+  type SourceType,
+} from './ledger.events';
 
 /** What posting needs to know of a source item beyond what it rates. */
 export interface PostingSource {
@@ -16,6 +28,8 @@ export interface PostingSource {
   approvedBy: string;
   /** The date the approver posted it on (a crash-finished posting keeps its approval's date). */
   postedDate: string;
+  /** A time entry the approver re-routed (the pending item is already on the new contract). */
+  routingOverride?: RoutingOverride | null;
 }
 
 export interface PostItems {
@@ -29,8 +43,15 @@ export interface PostItems {
    */
   catalog: PostingBatchInput['catalog'];
   settings: PostingBatchInput['settings'];
-  overrides: Readonly<Record<string, ItemOverride>>;
+  /** What each item posts with (its approval's, else the request's), by item id. */
+  overrides: Readonly<Record<string, ItemOverrides>>;
   billTo: PostingBatchInput['billTo'];
+  /**
+   * What the request itself asked: an item already posted, or approved with other choices, is
+   * refused rather than answered as if the request had been followed. Absent: nothing to compare
+   * (the preview).
+   */
+  asked?: { postedDate?: string; overrides: Readonly<Record<string, ItemOverrides>> };
 }
 
 export interface UnpostItem {
@@ -53,7 +74,47 @@ function withRemaining(contract: ContractRatingSnapshot, drawn: Map<string, Dec>
   };
 }
 
+/**
+ * The request's choices against the item's: a posted item stands on its posting (a posting written
+ * before v2 did not record its overrides: those it posts with now, its approval's, stand in); an
+ * approved one on its approval, which the command carries.
+ */
+function checkAskedChoices(command: PostItems, state: LedgerState): void {
+  const { asked } = command;
+  if (!asked) return;
+  for (const { pending, source } of command.items) {
+    const itemAsked = { postedDate: asked.postedDate, overrides: asked.overrides[pending.id] };
+    const posted = postedItemsOf(state, pending.id)[0];
+    const overrides = posted?.overrides ?? command.overrides[pending.id] ?? {};
+    const differences = choiceDifferences({ postedDate: posted?.postedDate ?? source.postedDate, overrides }, itemAsked);
+    if (differences.length === 0) continue;
+    if (posted)
+      throw new Conflict(
+        'posted-with-other-choices',
+        `item ${pending.id} is already posted with ${differences.join('; ')}; unpost it to post it with other choices`,
+      );
+    throw new Conflict(
+      'approved-with-other-choices',
+      `item ${pending.id} is approved with ${differences.join('; ')} and waits to post with them; release it (POST /api/approve-and-post/release) to post it with other choices`,
+    );
+  }
+}
+
+/** The overrides the rating engine reads; a re-route is already in the pending item's contract. */
+function ratingOverrides(command: PostItems, ids: Set<string>): Record<string, ItemOverride> {
+  const overrides: Record<string, ItemOverride> = {};
+  for (const { pending, source } of command.items) {
+    const given = command.overrides[pending.id];
+    if (!ids.has(pending.id) || given === undefined) continue;
+    if (!source.routingOverride) refuseRoutingOverride(pending.kind.toLowerCase(), pending.id, given);
+    const { contractId: _contractId, reason: _reason, ...priced } = given;
+    if (Object.keys(priced).length) overrides[pending.id] = priced;
+  }
+  return overrides;
+}
+
 function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
+  checkAskedChoices(command, state);
   const toPost = command.items.filter(({ pending }) => !state.postedBySource.has(pending.id));
   if (toPost.length === 0) return [];
   const ids = new Set(toPost.map(({ pending }) => pending.id));
@@ -61,7 +122,7 @@ function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
     items: toPost.map(({ pending }) => pending),
     catalog: { ...command.catalog, contracts: command.catalog.contracts.map((c) => withRemaining(c, state.drawn)) },
     settings: command.settings,
-    overrides: Object.fromEntries(Object.entries(command.overrides).filter(([id]) => ids.has(id))),
+    overrides: ratingOverrides(command, ids),
     billTo: command.billTo,
   });
   const sources = new Map(command.items.map(({ pending, source }) => [pending.id, source]));
@@ -83,6 +144,8 @@ function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
         postedDate: source.postedDate,
         description: source.description,
         approvedBy: source.approvedBy,
+        overrides: command.overrides[draft.sourceItemId] ?? {},
+        routingOverride: source.routingOverride ?? null,
       },
     };
   });

@@ -1,5 +1,7 @@
 import type { ItemDraw, PostedItemDraft } from '../rating/posted-item-draft';
 import type { DomainEvent } from '../shared/decider';
+import type { ItemOverrides } from '../work/item-approval';
+import type { RoutingOverride } from '../work/routing-override';
 import { dec, type Dec } from '../shared/decimal';
 
 /**
@@ -11,7 +13,7 @@ export const ledgerStream = (billToAccountId: string) => `ledger-${billToAccount
 
 export type SourceType = 'TIME_ENTRY' | 'CHARGE' | 'EXPENSE' | 'BLOCK_PURCHASE' | 'RETAINER_PURCHASE' | 'TICKET_PURCHASE' | 'TICKET';
 
-/** A posted billing item (http-api.md, "A billing item"), frozen in `ItemPosted`. */
+/** A posted billing item (http-api.md, "A billing item"), frozen in `ItemPosted` (v2: `overrides`, `routingOverride`). */
 export interface BillingItemData extends PostedItemDraft {
   billingItemId: string;
   postingId: string;
@@ -22,6 +24,10 @@ export interface BillingItemData extends PostedItemDraft {
   postedDate: string;
   description: string;
   approvedBy: string;
+  /** The approver's overrides of the source item as given (`{}` for none); null in postings written before v2. */
+  overrides: ItemOverrides | null;
+  /** The entry re-routed by the approver (billing-rules §4.4); null when it posted where routing put it. */
+  routingOverride: RoutingOverride | null;
 }
 
 export interface ItemUnpostedData {

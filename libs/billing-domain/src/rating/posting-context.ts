@@ -1,5 +1,6 @@
 import { type Dec, decimalString, moneyString, roundMoney } from '../shared/decimal';
 import { RuleViolation } from '../shared/domain-errors';
+import { checkItemAmount } from '../shared/money-bounds';
 import type { BalanceBook } from './balance-book';
 import { hasPriceOverride } from './labour-rate';
 import type { BalanceKind, PostedItemDraft, PostedItemPart, PostedItemType } from './posted-item-draft';
@@ -45,9 +46,14 @@ export interface DraftInDecimals {
   originalAmount?: Dec | null;
 }
 
-/** Rounds the item's amount once (half-up to cents), taxes it, and writes it out as decimal strings. */
+/**
+ * Rounds the item's amount once (half-up to cents), taxes it, and writes it out as decimal strings.
+ * Every posted item passes here, so an amount rated beyond the bound (rates × hours × multipliers,
+ * overrides) is refused here.
+ */
 export function finish(context: PostingContext, d: DraftInDecimals): PostedItemDraft {
   const amount = roundMoney(d.amount);
+  checkItemAmount(amount, `the amount of item ${d.sourceItemId}`);
   const { billTo } = context.input;
   const tax = taxFor(amount, { taxExempt: billTo.taxExempt, rates: taxRatesFor(billTo, d.taxCategoryId) });
   const draft: PostedItemDraft = {

@@ -677,6 +677,24 @@ describe('ratePostingBatch', () => {
     it('given a malformed amount, then invalid-decimal', () => {
       expect(() => ratePostingBatch(batch([charge('m', { unitPrice: '19,99' })]))).toThrow(RuleViolation);
     });
+
+    it('given an item rated beyond 999999999999.99 either way, then amount-too-large; the bound itself posts', () => {
+      // 24 h × $50,000,000,000 = 1,200,000,000,000.00
+      const huge = [tm({ roleRates: [{ roleId: 'tech', hourlyRate: '50000000000' }] })];
+      expect(() => ratePostingBatch(batch([labour('e', { contractId: 'tm', hoursWorked: '24' })], { contracts: huge }))).toThrow(
+        expect.objectContaining({ rule: 'amount-too-large' }),
+      );
+      // an approver's amount of 10^12; a credit of −10^12 (quantity 1 × unit price −1,000,000,000,000)
+      expect(() => ratePostingBatch(batch([charge('m')], { overrides: { m: { amount: '1000000000000' } } }))).toThrow(
+        expect.objectContaining({ rule: 'amount-too-large' }),
+      );
+      expect(() => ratePostingBatch(batch([charge('m', { quantity: '1', unitPrice: '-1000000000000' })]))).toThrow(
+        expect.objectContaining({ rule: 'amount-too-large' }),
+      );
+      // 999999999999.994 rounds to 999999999999.99: the bound itself
+      const { items } = ratePostingBatch(batch([charge('m', { quantity: '1', unitPrice: '999999999999.994' })]));
+      expect(items[0].amount).toBe('999999999999.99');
+    });
   });
 
   it('never mutates its input', () => {

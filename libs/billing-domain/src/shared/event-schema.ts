@@ -9,8 +9,17 @@ import type { DomainEvent } from './decider';
 export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 export type UpcasterRegistry = Readonly<Record<string, readonly Upcaster[]>>;
 
-/** No event type has changed shape yet. */
-export const UPCASTERS: UpcasterRegistry = {};
+export const UPCASTERS: UpcasterRegistry = {
+  // v2: a technician key names the person whose work it may touch; v1 keys name nobody.
+  ApiKeyIssued: [(data) => ({ ...data, resourceId: null })],
+  // v2: charges and expenses name the person whose work they are, so a technician sees its own.
+  ChargeRecorded: [(data) => ({ ...data, resourceId: null })],
+  ExpenseRecorded: [(data) => ({ ...data, resourceId: null })],
+  // v2: the overrides may re-route a time entry (`contractId`, `reason`); v1 overrides never did, so they read as written.
+  ItemApproved: [(data) => data],
+  // v2: a posting records the approver's overrides as given (unknown before: null) and a re-routing (none before).
+  ItemPosted: [(data) => ({ ...data, overrides: null, routingOverride: null })],
+};
 
 export function currentSchemaVersion(type: string, registry: UpcasterRegistry = UPCASTERS): number {
   return (registry[type]?.length ?? 0) + 1;

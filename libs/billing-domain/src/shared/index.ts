@@ -2,4 +2,5 @@ export * from './actor-role';
 export * from './decider';
 export * from './decimal';
 export * from './domain-errors';
+export * from './money-bounds';
 export * from './event-schema';

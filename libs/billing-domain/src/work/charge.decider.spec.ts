@@ -1,4 +1,4 @@
-import { deciderSpec, notFound } from '../testing/decider-spec';
+import { deciderSpec, notFound, rule } from '../testing/decider-spec';
 import { activeAccount, namedContract } from '../testing/fixtures';
 import { recordedItemSpec } from '../testing/recorded-item-spec';
 import { chargeDecider, type ChargeCommand, type RecordCharge } from './charge.decider';
@@ -16,6 +16,7 @@ const charge = (overrides: Partial<ChargeData> = {}): ChargeData => ({
   unitCost: '90',
   billable: true,
   purchaseOrderNumber: null,
+  resourceId: null,
   ...overrides,
 });
 
@@ -46,6 +47,24 @@ describe('charge decider (billing-rules §8)', () => {
     stateWith: (approval): ChargeState => ({ status: 'recorded', charge: charge(), approval }),
     recordingOtherDetails: [record({ quantity: '3' }), record({ purchaseOrderNumber: 'PO-8' }), record({ unitPrice: '99' })],
     approvedAmount: '250',
+  });
+
+  it('quantity × unitPrice is at most 999999999999.99 either way (amount-too-large); the bound itself is recorded', () => {
+    // 999999999999999 × 999999999999999 ≈ 10^30
+    charges
+      .given([])
+      .when(record({ quantity: '999999999999999', unitPrice: '999999999999999' }))
+      .then(rule('amount-too-large'));
+    // 1 × −1,000,000,000,000
+    charges
+      .given([])
+      .when(record({ quantity: '1', unitPrice: '-1000000000000' }))
+      .then(rule('amount-too-large'));
+    // 10 × 99,999,999,999.999 = 999,999,999,999.99
+    charges
+      .given([])
+      .when(record({ quantity: '10', unitPrice: '99999999999.999' }))
+      .then([recorded({ quantity: '10', unitPrice: '99999999999.999' })]);
   });
 
   it('its billing code must exist; a charge without one needs none', () => {

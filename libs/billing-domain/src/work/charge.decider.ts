@@ -1,6 +1,8 @@
 import type { AccountState } from '../accounts/account.events';
 import type { Decider } from '../shared/decider';
+import { dec } from '../shared/decimal';
 import { Conflict, NotFound } from '../shared/domain-errors';
+import { checkItemAmount } from '../shared/money-bounds';
 import { evolveCharge, initialChargeState, type ChargeData, type ChargeEvent, type ChargeRecorded, type ChargeState } from './charge.events';
 import { withApproval, type ApprovalCommand } from './item-approval';
 import { checkNamedContract, type NamedContract } from './named-contract';
@@ -28,6 +30,7 @@ function decideCharge(command: RecordCharge, state: ChargeState): ChargeRecorded
         command.contract,
       );
       if (charge.billingCodeId !== null && !command.billingCodeExists) throw new NotFound('billing code', charge.billingCodeId);
+      checkItemAmount(dec(charge.quantity).times(charge.unitPrice), `charge ${charge.chargeId}: quantity × unitPrice`);
       return [{ type: 'ChargeRecorded', data: charge }];
     }
     default: {

@@ -15,6 +15,8 @@ export interface ChargeData {
   billable: boolean;
   /** Its own purchase order number; null: the contract's. */
   purchaseOrderNumber: string | null;
+  /** The person whose work it is (a technician's key records its own); null when nobody was named. Added in v2. */
+  resourceId: string | null;
 }
 
 export type ChargeRecorded = DomainEvent<'ChargeRecorded', ChargeData>;

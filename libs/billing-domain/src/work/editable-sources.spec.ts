@@ -37,6 +37,7 @@ const charge = (overrides: Partial<ChargeData> = {}): ChargeData => ({
   unitCost: '90',
   billable: true,
   purchaseOrderNumber: 'PO-9',
+  resourceId: null,
   ...overrides,
 });
 const expense = (overrides: Partial<ExpenseData> = {}): ExpenseData => ({
@@ -48,6 +49,7 @@ const expense = (overrides: Partial<ExpenseData> = {}): ExpenseData => ({
   amount: '42.30',
   billable: false,
   description: 'Leeds and back',
+  resourceId: null,
   ...overrides,
 });
 
@@ -144,6 +146,7 @@ describe('editable sources (the items technicians edit until Approve & Post appr
         description: 'printer',
         billingCodeId: null,
         resourceId: 'ann',
+        routing: ['rec', 'blk'],
         approval: { status: 'pending' },
       });
     });
@@ -171,6 +174,7 @@ describe('editable sources (the items technicians edit until Approve & Post appr
         description: 'Router',
         billingCodeId: 'hw',
         resourceId: null,
+        routing: null,
         approval: { status: 'pending' },
       });
     });
@@ -184,6 +188,7 @@ describe('editable sources (the items technicians edit until Approve & Post appr
         description: 'Mileage: Leeds and back',
         billingCodeId: null,
         resourceId: null,
+        routing: null,
         approval: { status: 'pending' },
       });
     });

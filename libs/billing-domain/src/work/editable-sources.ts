@@ -21,6 +21,8 @@ export interface PostableSource {
   billingCodeId: string | null;
   /** Who did the work (labour), for the timesheet rule of billing-rules §9. */
   resourceId: string | null;
+  /** Time entries: every contract routing tried, in order; null for an item that is not routed. */
+  routing: string[] | null;
   approval: Approval;
 }
 
@@ -71,6 +73,7 @@ export const EDITABLE_SOURCES: { readonly [T in EditableSourceType]: EditableSou
         description: e.summary ?? `Labour, ${e.dateWorked}`,
         billingCodeId: null,
         resourceId: e.resourceId,
+        routing: e.routing,
         approval: state.approval,
       };
     },
@@ -100,6 +103,7 @@ export const EDITABLE_SOURCES: { readonly [T in EditableSourceType]: EditableSou
         description: c.name,
         billingCodeId: c.billingCodeId,
         resourceId: null,
+        routing: null,
         approval: state.approval,
       };
     },
@@ -119,6 +123,7 @@ export const EDITABLE_SOURCES: { readonly [T in EditableSourceType]: EditableSou
         description: x.description ? `${x.category}: ${x.description}` : x.category,
         billingCodeId: null,
         resourceId: null,
+        routing: null,
         approval: state.approval,
       };
     },

@@ -1,3 +1,4 @@
+import { deciderSpec, rule } from '../testing/decider-spec';
 import { activeAccount, namedContract } from '../testing/fixtures';
 import { recordedItemSpec } from '../testing/recorded-item-spec';
 import { expenseDecider, type ExpenseCommand, type RecordExpense } from './expense.decider';
@@ -12,6 +13,7 @@ const expense = (overrides: Partial<ExpenseData> = {}): ExpenseData => ({
   amount: '42.30',
   billable: true,
   description: 'to the Leeds office and back',
+  resourceId: null,
   ...overrides,
 });
 
@@ -39,5 +41,17 @@ describe('expense decider (billing-rules §8)', () => {
     stateWith: (approval): ExpenseState => ({ status: 'recorded', expense: expense(), approval }),
     recordingOtherDetails: [record({ amount: '42.31' }), record({ billable: false }), record({ amount: '99' })],
     approvedAmount: '40',
+  });
+
+  it('its amount is at most 999999999999.99 (amount-too-large); the bound itself is recorded', () => {
+    const expenses = deciderSpec(expenseDecider);
+    expenses
+      .given([])
+      .when(record({ amount: '1000000000000' }))
+      .then(rule('amount-too-large'));
+    expenses
+      .given([])
+      .when(record({ amount: '999999999999.99' }))
+      .then([recorded({ amount: '999999999999.99' })]);
   });
 });

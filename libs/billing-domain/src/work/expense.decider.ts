@@ -1,6 +1,7 @@
 import type { AccountState } from '../accounts/account.events';
 import type { Decider } from '../shared/decider';
 import { Conflict } from '../shared/domain-errors';
+import { checkItemAmount } from '../shared/money-bounds';
 import { evolveExpense, initialExpenseState, type ExpenseData, type ExpenseEvent, type ExpenseRecorded, type ExpenseState } from './expense.events';
 import { withApproval, type ApprovalCommand } from './item-approval';
 import { checkNamedContract, type NamedContract } from './named-contract';
@@ -26,6 +27,7 @@ function decideExpense(command: RecordExpense, state: ExpenseState): ExpenseReco
         command.account,
         command.contract,
       );
+      checkItemAmount(expense.amount, `expense ${expense.expenseId}: amount`);
       return [{ type: 'ExpenseRecorded', data: expense }];
     }
     default: {

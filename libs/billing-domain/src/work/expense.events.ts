@@ -11,6 +11,8 @@ export interface ExpenseData {
   amount: string;
   billable: boolean;
   description: string | null;
+  /** The person who spent it (a technician's key records its own); null when nobody was named. Added in v2. */
+  resourceId: string | null;
 }
 
 export type ExpenseRecorded = DomainEvent<'ExpenseRecorded', ExpenseData>;

@@ -1,5 +1,7 @@
 // What technicians log (time entries, charges, expenses, tickets, timesheets) and the item id claims.
 export * from './item-approval';
+export * from './approver-choices';
+export * from './routing-override';
 export * from './named-contract';
 export * from './time-entry.events';
 export * from './time-entry.decider';

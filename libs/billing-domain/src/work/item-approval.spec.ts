@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent } from '../shared/decider';
-import { deciderSpec, notFound } from '../testing/decider-spec';
+import { deciderSpec, notFound, rule } from '../testing/decider-spec';
 import { approvalSpent, decideApproval, withApproval, type Approval, type ItemApprovedData } from './item-approval';
 
 describe('item approval', () => {
@@ -52,6 +52,23 @@ describe('withApproval (the approval half of an editable item’s decider)', () 
     const releasing = notes.given([written, { type: 'ItemApproved', data: approval }]).when({ type: 'ReleaseItem', release });
     releasing.then([{ type: 'ItemReleased', data: release }]);
     expect(releasing.stateAfter()).toEqual({ status: 'written', text: 'hello', approval: { status: 'pending' } });
+  });
+
+  it('given the item, then a re-routing approved without a reason is refused (422 reason-required), with one it is approved', () => {
+    const rerouted = (reason?: string): ItemApprovedData => ({ ...approval, overrides: { contractId: 'tm', ...(reason !== undefined && { reason }) } });
+    notes.given([written]).when({ type: 'ApproveItem', approval: rerouted() }).then(rule('reason-required'));
+    notes
+      .given([written])
+      .when({ type: 'ApproveItem', approval: rerouted('  ') })
+      .then(rule('reason-required'));
+    notes
+      .given([written])
+      .when({ type: 'ApproveItem', approval: { ...approval, overrides: { contractId: null } } })
+      .then(rule('reason-required'));
+    notes
+      .given([written])
+      .when({ type: 'ApproveItem', approval: rerouted('agreed as T&M') })
+      .then([{ type: 'ItemApproved', data: rerouted('agreed as T&M') }]);
   });
 
   it('given approval events before the item exists, then there is nothing to fold them into', () => {

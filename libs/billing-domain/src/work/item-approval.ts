@@ -1,5 +1,5 @@
 import type { Decider, DomainEvent } from '../shared/decider';
-import { Conflict, NotFound } from '../shared/domain-errors';
+import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
 
 /**
  * The approval half of Approve & Post, shared by every editable source item (time entries,
@@ -10,6 +10,10 @@ export interface ItemOverrides {
   hoursToBill?: string;
   hourlyRate?: string;
   amount?: string;
+  /** A time entry re-routed by the approver (billing-rules §4.4): the contract it is rated on, null for none. */
+  contractId?: string | null;
+  /** Why the entry was re-routed: given with `contractId`, and only with it. */
+  reason?: string;
 }
 
 export interface ItemApprovedData {
@@ -59,8 +63,13 @@ export type ApprovalCommand = ApproveItem | ReleaseItem;
 /** Approving an approved item again decides nothing: its first approval stands (a retry, or finishing a crash). */
 export function decideApproval(command: ApprovalCommand, approval: Approval): ApprovalEvent[] {
   switch (command.type) {
-    case 'ApproveItem':
-      return approval.status === 'approved' ? [] : [{ type: 'ItemApproved', data: command.approval }];
+    case 'ApproveItem': {
+      if (approval.status === 'approved') return [];
+      const { overrides, itemId } = command.approval;
+      if (overrides.contractId !== undefined && !overrides.reason?.trim())
+        throw new RuleViolation('reason-required', `re-routing item ${itemId} needs a reason`);
+      return [{ type: 'ItemApproved', data: command.approval }];
+    }
     case 'ReleaseItem':
       return approval.status === 'approved' ? [{ type: 'ItemReleased', data: command.release }] : [];
     default: {

@@ -10,6 +10,7 @@ export * from './api-keys/api-keys.query';
 export * from './catalog';
 export * from './contracts';
 export * from './ledger';
+export * from './page';
 
 /** Every read model the service keeps. */
 export const ALL_PROJECTIONS: readonly Projection[] = [

@@ -53,5 +53,7 @@ export const billingItem = (overrides: Partial<BillingItemData> = {}): BillingIt
   draws: [],
   description: 'Charge',
   approvedBy: 'fin-1',
+  overrides: {},
+  routingOverride: null,
   ...overrides,
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { BillingEvent } from '@billing/domain';
+import { currentSchemaVersion, type BillingEvent } from '@billing/domain';
 import { SqliteEventStore } from '@billing/event-store';
 import type { Projection } from '../runner/projection';
 import { ProjectionRunner } from '../runner/projection-runner';
@@ -18,7 +18,8 @@ const isBare = (given: GivenEvent): given is BillingEvent => !('event' in given)
  * Given/when/then for a read model: `await projectionSpec(projection).given(events).then(query,
  * answer)`. The events are appended to an in-memory store and fed to the projection by the real
  * runner (its `canHandle`, upcasting, one transaction with the checkpoint), so what the spec
- * checks is what the service would answer. Events without a stream go to `test-{n}`.
+ * checks is what the service would answer. Events without a stream go to `test-{n}`; they are
+ * written at their type's current schema version unless a spec names an older one.
  */
 export function projectionSpec(projection: Projection) {
   return {
@@ -31,7 +32,14 @@ export function projectionSpec(projection: Projection) {
           n += 1;
           await store.appendToStream(
             streamId ?? `test-${n}`,
-            [{ id: randomUUID(), type: event.type, data: event.data, metadata: { occurredAt: occurredAt ?? GIVEN_AT, schemaVersion: schemaVersion ?? 1 } }],
+            [
+              {
+                id: randomUUID(),
+                type: event.type,
+                data: event.data,
+                metadata: { occurredAt: occurredAt ?? GIVEN_AT, schemaVersion: schemaVersion ?? currentSchemaVersion(event.type) },
+              },
+            ],
             { expectedRevision: 'any' },
           );
         }

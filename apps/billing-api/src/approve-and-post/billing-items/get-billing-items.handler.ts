@@ -3,6 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { NotFound } from '@billing/domain';
 import { findBillingItem, listBillingItems, type BillingItemView } from '@billing/projections';
+import { pageAnswer, type PageAnswer } from '../../http/paging';
 import { READ_MODEL_DB } from '../../infrastructure/read-model-db.token';
 import { GetBillingItemQuery, ListBillingItemsQuery } from './get-billing-items.query';
 
@@ -18,10 +19,11 @@ export class GetBillingItemHandler implements IQueryHandler<GetBillingItemQuery,
 }
 
 @QueryHandler(ListBillingItemsQuery)
-export class ListBillingItemsHandler implements IQueryHandler<ListBillingItemsQuery, BillingItemView[]> {
+export class ListBillingItemsHandler implements IQueryHandler<ListBillingItemsQuery, PageAnswer<BillingItemView>> {
   constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
 
-  async execute({ filter }: ListBillingItemsQuery): Promise<BillingItemView[]> {
-    return listBillingItems(this.db, filter);
+  async execute({ filter, page }: ListBillingItemsQuery): Promise<PageAnswer<BillingItemView>> {
+    const { rows, total } = listBillingItems(this.db, filter, page);
+    return pageAnswer(rows, total, page);
   }
 }

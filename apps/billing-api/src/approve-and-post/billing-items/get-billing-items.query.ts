@@ -1,7 +1,12 @@
+import type { BillingItemFilter, PageBounds } from '@billing/projections';
+
 export class GetBillingItemQuery {
   constructor(readonly billingItemId: string) {}
 }
 
 export class ListBillingItemsQuery {
-  constructor(readonly filter: { accountId?: string; contractId?: string; invoiced?: boolean }) {}
+  constructor(
+    readonly filter: BillingItemFilter,
+    readonly page: PageBounds,
+  ) {}
 }

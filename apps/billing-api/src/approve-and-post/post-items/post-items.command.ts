@@ -1,4 +1,4 @@
-import type { ItemOverride } from '@billing/domain';
+import type { ItemOverrides } from '@billing/domain';
 import type { BillingItemView } from '@billing/projections';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 
@@ -10,7 +10,7 @@ export class PostItemsCommand {
     /** Whether the request named the posted date (else it is today's). */
     readonly postedDateGiven: boolean,
     /** By item id, decimals in canonical form. */
-    readonly overrides: Readonly<Record<string, ItemOverride>>,
+    readonly overrides: Readonly<Record<string, ItemOverrides>>,
     readonly metadata: CommandMetadata,
   ) {}
 }

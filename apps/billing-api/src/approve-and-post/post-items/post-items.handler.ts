@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { approvalSpent, Conflict, ledgerDecider, ledgerStream, postedItemsOf, type LedgerCommand, type LedgerEvent, type LedgerState } from '@billing/domain';
+import { approvalSpent, ledgerDecider, ledgerStream, postedItemsOf, type LedgerCommand, type LedgerEvent, type LedgerState } from '@billing/domain';
 import { billingItemView, type BillingItemView } from '@billing/projections';
 import { BillingLookups } from '../../infrastructure/billing-lookups';
 import { ReadYourWrites } from '../../infrastructure/read-your-writes';
@@ -33,7 +33,8 @@ const ITEMS_PER_CHUNK = 500;
  * single-stream decision that is idempotent: `ItemApproved` on each editable item's own stream
  * (locks it, records the approver's choices), then one append of `ItemPosted` events per bill-to
  * ledger (all or nothing per ledger). A retry posts nothing twice, and an item approved before a
- * crash is posted by the next request with the numbers its approval fixed.
+ * crash is posted by the next request with the numbers its approval fixed; a request that names
+ * other choices than an item was approved or posted with is refused by its ledger's dry run (409).
  */
 @CommandHandler(PostItemsCommand)
 export class PostItemsHandler implements ICommandHandler<PostItemsCommand, PostItemsResult> {
@@ -51,18 +52,19 @@ export class PostItemsHandler implements ICommandHandler<PostItemsCommand, PostI
     await this.readYourWrites.waitForHead();
     const refs = this.batches.resolve(input.itemIds);
     const settings = await this.lookups.settings();
-    const choices = { postedDate: input.postedDate, overrides: input.overrides, approvedBy: metadata.actor };
+    // The ledger holds what the request named against items already approved or posted (a retry with other choices is refused).
+    const asked = { ...(input.postedDateGiven && { postedDate: input.postedDate }), overrides: input.overrides };
+    const choices = { postedDate: input.postedDate, overrides: input.overrides, approvedBy: metadata.actor, asked };
 
-    let items = await this.batches.prepareAll(refs);
+    let items = await this.batches.prepareAll(refs, new Map(), input.overrides);
     let ledger = await this.ledgerFacts(items);
     // An unpost that stopped before releasing its item left a spent approval: finish the release.
     const spent = items.filter((item) => item.approval?.status === 'approved' && approvalSpent(item.approval.approval, ledger.get(item.pending.id)!));
     if (spent.length) {
       for (const item of spent) await this.approvals.release(item.ref, 'the posting this approval led to was unposted', [], metadata);
-      items = await this.batches.prepareAll(refs);
+      items = await this.batches.prepareAll(refs, new Map(), input.overrides);
       ledger = await this.ledgerFacts(items);
     }
-    this.checkStandingApprovals(items, input, ledger);
 
     // Check the whole request before writing anything: rules refused here leave no trace.
     const postingId = randomUUID();
@@ -103,6 +105,7 @@ export class PostItemsHandler implements ICommandHandler<PostItemsCommand, PostI
       const locked = await this.batches.prepareAll(
         chunk.map((item) => item.ref),
         approvedStates,
+        input.overrides,
       );
 
       // Step 2: post, one append per ledger, deciding again on the ledger's latest state after a conflict.
@@ -140,30 +143,9 @@ export class PostItemsHandler implements ICommandHandler<PostItemsCommand, PostI
     }
     return facts;
   }
-
-  /**
-   * An item approved earlier (a request that stopped between the steps) posts with its approval's
-   * choices. A request that asks for other choices is refused rather than silently overruled:
-   * release the item first.
-   */
-  private checkStandingApprovals(items: PreparedItem[], input: PostItemsCommand, ledger: Map<string, LedgerFacts>): void {
-    for (const item of items) {
-      if (item.approval?.status !== 'approved' || ledger.get(item.pending.id)?.postedNow) continue;
-      const standing = item.approval.approval;
-      const asked = input.overrides[item.pending.id];
-      const otherOverrides = asked !== undefined && JSON.stringify(sorted(asked)) !== JSON.stringify(sorted(standing.overrides));
-      const otherDate = input.postedDateGiven && input.postedDate !== standing.postedDate;
-      if (otherOverrides || otherDate)
-        throw new Conflict(
-          'approved-with-other-choices',
-          `item ${item.pending.id} was approved on ${standing.postedDate} with overrides ${JSON.stringify(standing.overrides)} and is waiting to post with them; release it (POST /api/approve-and-post/release) to post it with other choices`,
-        );
-    }
-  }
 }
 
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
-const sorted = (o: object) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);

@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ItemOverride } from '@billing/domain';
+import type { ItemOverrides } from '@billing/domain';
 import type { BillingItemView } from '@billing/projections';
 import { CommandMeta } from '../../auth/command-meta.decorator';
-import { Roles } from '../../auth/roles.decorator';
 import { canonical } from '../../http/decimal-field';
 import { ReadYourWrites } from '../../infrastructure/read-your-writes';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
@@ -12,11 +11,17 @@ import { PostItemsCommand, type PostItemsResult } from './post-items.command';
 import { ItemOverrideRequest, PostItemsRequest } from './post-items.request.dto';
 
 /** The overrides as the domain keeps them (the request checked them): decimals in canonical form, in the order sent. */
-function overridesOf(request: PostItemsRequest): Record<string, ItemOverride> {
+function overridesOf(request: PostItemsRequest): Record<string, ItemOverrides> {
+  const keptAsSent = (field: string) => field === 'contractId' || field === 'reason';
   return Object.fromEntries(
     Object.entries(request.overrides ?? {}).map(([itemId, fields]) => [
       itemId,
-      Object.fromEntries(Object.entries(fields as Record<string, string | number>).map(([field, value]) => [field, canonical(value)])),
+      Object.fromEntries(
+        Object.entries(fields as Record<string, string | number | null>).map(([field, value]) => [
+          field,
+          keptAsSent(field) ? value : canonical(value as string | number),
+        ]),
+      ),
     ]),
   );
 }
@@ -33,7 +38,6 @@ export class PostItemsHttpController {
 
   @Post()
   @HttpCode(200)
-  @Roles('finance')
   @ApiOperation({
     summary:
       'Approve and post items: all or nothing per bill-to account; an entry split by a short block yields two billing items; a retry posts nothing twice',

@@ -1,8 +1,21 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { dec, ledgerDecider, ledgerStream, moneyString, sum, type BillingItemData, type LedgerState, type PostItems } from '@billing/domain';
-import { listWorkItems, type WorkItemRow } from '@billing/projections';
+import {
+  dec,
+  ledgerDecider,
+  ledgerStream,
+  moneyString,
+  refuseRoutingOverride,
+  sum,
+  type BillingItemData,
+  type ItemOverrides,
+  type LedgerState,
+  type PostItems,
+  type RoutingOverride,
+} from '@billing/domain';
+import { pageWorkItems, type WorkItemRow } from '@billing/projections';
+import { pageAnswer, type PageAnswer } from '../../http/paging';
 import { BillingLookups } from '../../infrastructure/billing-lookups';
 import { READ_MODEL_DB } from '../../infrastructure/read-model-db.token';
 import { ReadYourWrites } from '../../infrastructure/read-your-writes';
@@ -10,9 +23,14 @@ import { StreamDecisions } from '../../infrastructure/stream-decisions';
 import { PostingBatchBuilder, type PreparedItem } from '../posting-batch-builder';
 import { PreviewApproveAndPostQuery, type PendingItemPreview } from './preview-approve-and-post.query';
 
-/** Rates every pending item as one posting of its ledger would now, without writing anything. */
+/**
+ * Rates a page of the pending items as posting everything pending up to the page's end would now,
+ * without writing anything: an item draws on a block after every item before it, on earlier pages
+ * too, so a page shows what posting the list in order will charge. The items before the page are
+ * rated but not answered; the total counts every pending item.
+ */
 @QueryHandler(PreviewApproveAndPostQuery)
-export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApproveAndPostQuery, PendingItemPreview[]> {
+export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApproveAndPostQuery, PageAnswer<PendingItemPreview>> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly batches: PostingBatchBuilder,
@@ -21,20 +39,22 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
   ) {}
 
-  async execute({ filter, today, actor }: PreviewApproveAndPostQuery): Promise<PendingItemPreview[]> {
+  async execute({ filter, today, actor, page, reroute }: PreviewApproveAndPostQuery): Promise<PageAnswer<PendingItemPreview>> {
     await this.readYourWrites.waitForHead();
-    const rows = listWorkItems(this.db, { ...filter, statuses: ['PENDING', 'APPROVED'] });
+    const requested = reroute ? this.rerouting(reroute) : {};
+    // Pages follow posting order (date, then id), so the prefix is what posting draws on first.
+    const { rows, total } = pageWorkItems(this.db, { ...filter, statuses: ['PENDING', 'APPROVED'] }, { limit: page.offset + page.limit, offset: 0 });
     const settings = await this.lookups.settings();
     const errors = new Map<string, string>();
     let prepared: PreparedItem[];
     try {
-      prepared = await this.batches.prepareAll(rows);
+      prepared = await this.batches.prepareAll(rows, new Map(), requested);
     } catch {
       // One item cannot be loaded: load them one by one, so the others still show.
       prepared = [];
       for (const row of rows) {
         try {
-          prepared.push(...(await this.batches.prepareAll([row])));
+          prepared.push(...(await this.batches.prepareAll([row], new Map(), requested)));
         } catch (error) {
           errors.set(row.itemId, (error as Error).message);
         }
@@ -43,6 +63,7 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
     const rated = new Map<string, BillingItemData[]>();
     const billTo = new Map(prepared.map((p) => [p.pending.id, p.billToAccountId]));
     const descriptions = new Map(prepared.map((p) => [p.pending.id, p.source.description]));
+    const routings = new Map(prepared.map((p) => [p.pending.id, p.source.routingOverride ?? null]));
     for (const command of await this.batches.commands(prepared, { postedDate: today, overrides: {}, approvedBy: actor }, 'preview', settings)) {
       await this.streams.withStream(
         ledgerStream(command.billToAccountId),
@@ -53,9 +74,20 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
         { cache: true },
       );
     }
-    return rows.map((row) =>
-      this.toPreview(row, rated.get(row.itemId) ?? [], billTo.get(row.itemId) ?? null, descriptions.get(row.itemId) ?? null, errors.get(row.itemId) ?? null),
+    const items = rows.slice(page.offset).map((row) =>
+      withRouting(
+        this.toPreview(row, rated.get(row.itemId) ?? [], billTo.get(row.itemId) ?? null, descriptions.get(row.itemId) ?? null, errors.get(row.itemId) ?? null),
+        routings.get(row.itemId) ?? null,
+      ),
     );
+    return pageAnswer(items, total, page);
+  }
+
+  /** The request's re-routing as Approve & Post's overrides: only a time entry is routed (an unknown id is 404). */
+  private rerouting({ itemId, contractId }: { itemId: string; contractId: string | null }): Record<string, ItemOverrides> {
+    const [ref] = this.batches.resolve([itemId]);
+    if (ref.sourceType !== 'TIME_ENTRY') refuseRoutingOverride(ref.sourceType.toLowerCase().replace('_', ' '), itemId, { contractId });
+    return { [itemId]: { contractId } };
   }
 
   /** Rates the ledger's batch as one posting would; if the batch is refused, each item alone, so one bad item does not hide the rest. */
@@ -121,6 +153,14 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
       overage: preview?.overage ?? null,
       preview,
       error,
+      routingOverride: null,
     };
   }
+}
+
+/** A re-routed entry shows the contract it is rated on, and where routing had put it. */
+function withRouting(preview: PendingItemPreview, routingOverride: RoutingOverride | null): PendingItemPreview {
+  if (!routingOverride) return preview;
+  const { routedContractId, routing, contractId } = routingOverride;
+  return { ...preview, contractId, routingOverride: { routedContractId, routing } };
 }

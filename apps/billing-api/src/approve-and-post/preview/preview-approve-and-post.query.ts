@@ -1,13 +1,16 @@
 import type { BillingItemData } from '@billing/domain';
-import type { WorkItemFilter } from '@billing/projections';
+import type { PageBounds, WorkItemFilter } from '@billing/projections';
 
-/** `GET /api/approve-and-post`: every pending item with a preview of how it will rate (billing-rules §9). */
+/** `GET /api/approve-and-post`: a page of the pending items, each with a preview of how it will rate (billing-rules §9). */
 export class PreviewApproveAndPostQuery {
   constructor(
     readonly filter: Omit<WorkItemFilter, 'statuses' | 'sourceType'>,
     /** The posted date the preview assumes. */
     readonly today: string,
     readonly actor: string,
+    readonly page: PageBounds,
+    /** One time entry shown re-routed (billing-rules §4.4): rated on `contractId` (null: none), as Approve & Post would with that override. */
+    readonly reroute: { itemId: string; contractId: string | null } | null = null,
   ) {}
 }
 
@@ -39,7 +42,7 @@ export interface PendingItemPreview {
   amount: string | null;
   covered: boolean | null;
   overage: boolean | null;
-  /** How it would rate if posted now, with every pending item of its ledger, in posting order. */
+  /** How it would rate if the page were posted now: with the page's other items of its ledger, in posting order. */
   preview: {
     hoursToBill: string | null;
     rate: string;
@@ -51,4 +54,6 @@ export interface PendingItemPreview {
   } | null;
   /** Why it cannot post as it is (it is still listed). */
   error: string | null;
+  /** A re-routed entry (the preview's `rerouteItemId`, or an approval's): where routing had put it; `contractId` is where it is rated. */
+  routingOverride: { routedContractId: string | null; routing: string[] } | null;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, Matches } from 'class-validator';
 import { ArrayOfDistinct } from '../../http/array-of-distinct';
 import { ID_PATTERN } from '../../http/ids';
+import { IsPlainText } from '../../http/plain-text';
 
 export class ReleaseItemsRequest {
   @ApiProperty({ type: [String], description: 'Approved items not yet posted (time entries, charges, expenses)' })
@@ -13,7 +14,6 @@ export class ReleaseItemsRequest {
   itemIds!: string[];
 
   @ApiProperty({ example: 'approved with the wrong rate' })
-  @IsString()
-  @Length(1, 2000)
+  @IsPlainText({ max: 2000 })
   reason!: string;
 }

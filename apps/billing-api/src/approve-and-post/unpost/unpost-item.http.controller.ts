@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BillingItemView } from '@billing/projections';
 import { CommandMeta } from '../../auth/command-meta.decorator';
-import { Roles } from '../../auth/roles.decorator';
 import { CommandAnswers } from '../../http/command-answers';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { UnpostItemCommand, type UnpostItemResult } from './unpost-item.command';
@@ -16,7 +15,6 @@ export class UnpostItemHttpController {
 
   @Post(':id/unpost')
   @HttpCode(200)
-  @Roles('finance')
   @ApiOperation({
     summary: 'Unpost a billing item not on a live invoice (both parts of a split go together); its source returns to pending with every draw given back',
   })

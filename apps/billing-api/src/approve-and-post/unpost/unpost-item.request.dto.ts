@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsPlainText } from '../../http/plain-text';
 
 export class UnpostItemRequest {
   @ApiProperty({ example: 'wrong work type' })
-  @IsString()
-  @Length(1, 2000)
+  @IsPlainText({ max: 2000 })
   reason!: string;
 }

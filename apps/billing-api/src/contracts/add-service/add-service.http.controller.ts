@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../http/command-answers';
-import { Roles } from '../../auth/roles.decorator';
 import { canonical } from '../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
@@ -20,7 +19,6 @@ export class AddServiceHttpController {
 
   @Post(':id/services')
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Add a recurring service (RECURRING_SERVICE contracts): units and prices' })
   async add(
     @Param('id') contractId: string,

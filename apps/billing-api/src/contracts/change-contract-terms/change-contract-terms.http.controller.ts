@@ -4,7 +4,6 @@ import type { ContractTermsChanges } from '@billing/domain';
 import type { ContractView } from '@billing/projections';
 import { CommandMeta } from '../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../http/command-answers';
-import { Roles } from '../../auth/roles.decorator';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { GetContractQuery } from '../get-contract/get-contract.query';
 import { ChangeContractTermsCommand } from './change-contract-terms.command';
@@ -18,7 +17,6 @@ export class ChangeContractTermsHttpController {
 
   @Patch(':id')
   @HttpCode(200)
-  @Roles('finance')
   @ApiOperation({ summary: 'Change terms: PO number, exclusions, exclusion contract, end date (renewal), status; a change of nothing writes nothing' })
   async change(@Param('id') id: string, @Body() body: ChangeContractTermsRequest, @CommandMeta() metadata: CommandMetadata): Promise<ContractView> {
     const changes: ContractTermsChanges = {};

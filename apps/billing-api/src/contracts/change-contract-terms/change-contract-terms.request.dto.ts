@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { CONTRACT_STATUSES, type ContractStatus } from '@billing/domain';
 import { MAX_LIST } from '../create-contract/create-contract.request.dto';
 import { ID_PATTERN, ID_PATTERN_MESSAGE, IsId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
+import { IsPlainText } from '../../http/plain-text';
 
 /** Present fields only; `null` clears a nullable one. */
 const given = (_object: object, value: unknown) => value !== undefined;
@@ -11,8 +12,7 @@ const given = (_object: object, value: unknown) => value !== undefined;
 export class ChangeContractTermsRequest {
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsPlainText({ max: 100 })
   purchaseOrderNumber?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'null clears it' })

@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import type { ContractView } from '@billing/projections';
 import { CommandMeta } from '../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../http/command-answers';
-import { Roles } from '../../auth/roles.decorator';
 import { canonical, canonicalOrNull } from '../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
@@ -20,7 +19,6 @@ export class CreateContractHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Create a contract (ACTIVE); the same id and body again answers 200, another body 409' })
   async create(
     @Body() body: CreateContractRequest,

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { CONTRACT_TYPES, PERIOD_TYPES, type ContractType, type PeriodType } from '@billing/domain';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, Matches, ValidateNested } from 'class-validator';
+import { CONTRACT_TYPES, MAX_HOURLY_RATE, MAX_ITEM_AMOUNT, MAX_MULTIPLIER, PERIOD_TYPES, type ContractType, type PeriodType } from '@billing/domain';
 import { IsDecimalField } from '../../http/decimal-field';
 import { ID_PATTERN, ID_PATTERN_MESSAGE, IsId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
+import { Optional } from '../../http/optional';
+import { IsPlainText } from '../../http/plain-text';
 
 /** Most ids a list of a contract may hold. */
 export const MAX_LIST = 200;
@@ -15,8 +17,8 @@ export class RoleRateRequest {
   @IsId()
   roleId!: string;
 
-  @ApiProperty({ type: String, example: '150.00', description: 'Per hour; decimal string or number, at most 4 places' })
-  @IsDecimalField({ min: '0' })
+  @ApiProperty({ type: String, example: '150.00', description: `Per hour; decimal string or number from 0 to ${MAX_HOURLY_RATE}, up to 4 places` })
+  @IsDecimalField({ min: '0', max: MAX_HOURLY_RATE })
   hourlyRate!: string | number;
 }
 
@@ -26,14 +28,14 @@ export class BlockHourMultiplierRequest {
   @IsId()
   roleId!: string;
 
-  @ApiProperty({ type: String, example: '1.5', description: 'Block hours drawn per hour to bill' })
-  @IsDecimalField({ min: '0' })
+  @ApiProperty({ type: String, example: '1.5', description: `Block hours drawn per hour to bill, at most ${MAX_MULTIPLIER}` })
+  @IsDecimalField({ min: '0', max: MAX_MULTIPLIER })
   multiplier!: string | number;
 }
 
 export class CreateContractRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'acme-blk-2026' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
@@ -44,8 +46,7 @@ export class CreateContractRequest {
   accountId!: string;
 
   @ApiProperty({ example: 'Acme block hours 2026' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name!: string;
 
   @ApiProperty({ enum: CONTRACT_TYPES })
@@ -61,63 +62,65 @@ export class CreateContractRequest {
   endDate!: string;
 
   @ApiPropertyOptional({ example: 'PO-4411' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @IsPlainText({ max: 100 })
   purchaseOrderNumber?: string;
 
   @ApiPropertyOptional({ default: false, description: "The account's default (service-desk) contract; at most one active per account" })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isDefault?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   exclusionSetId?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @Matches(ID_PATTERN, { each: true, message: `each excludedWorkTypeIds entry ${ID_PATTERN_MESSAGE}` })
   excludedWorkTypeIds?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @Matches(ID_PATTERN, { each: true, message: `each excludedRoleIds entry ${ID_PATTERN_MESSAGE}` })
   excludedRoleIds?: string[];
 
   @ApiPropertyOptional({ description: 'Where work this contract excludes goes' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   exclusionContractId?: string;
 
   @ApiPropertyOptional({ description: 'Third-party or parent billing' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   billToAccountId?: string;
 
   @ApiPropertyOptional({ type: [RoleRateRequest], description: 'TIME_AND_MATERIALS, BLOCK_HOURS (overage table), RETAINER, FIXED_PRICE' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @ValidateNested({ each: true })
   @Type(() => RoleRateRequest)
   roleRates?: RoleRateRequest[];
 
-  @ApiPropertyOptional({ type: String, description: 'BLOCK_HOURS: per hour of overage; PER_TICKET: per ticket beyond the purchases' })
-  @IsOptional()
-  @IsDecimalField({ min: '0' })
+  @ApiPropertyOptional({
+    type: String,
+    description: `BLOCK_HOURS: per hour of overage; PER_TICKET: per ticket beyond the purchases; at most ${MAX_HOURLY_RATE}`,
+  })
+  @Optional()
+  @IsDecimalField({ min: '0', max: MAX_HOURLY_RATE })
   overageRate?: string | number;
 
   @ApiPropertyOptional({ type: [BlockHourMultiplierRequest], description: 'BLOCK_HOURS only' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_LIST)
   @ValidateNested({ each: true })
@@ -125,12 +128,12 @@ export class CreateContractRequest {
   blockHourMultipliers?: BlockHourMultiplierRequest[];
 
   @ApiPropertyOptional({ enum: PERIOD_TYPES, description: 'Required for RECURRING_SERVICE, refused for the others' })
-  @IsOptional()
+  @Optional()
   @IsIn([...PERIOD_TYPES], { message: `periodType must be one of ${PERIOD_TYPES.join(', ')}` })
   periodType?: PeriodType;
 
   @ApiPropertyOptional({ type: String, example: '500.00' })
-  @IsOptional()
-  @IsDecimalField({ min: '0' })
+  @Optional()
+  @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
   setupFee?: string | number;
 }

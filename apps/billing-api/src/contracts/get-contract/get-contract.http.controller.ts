@@ -2,7 +2,6 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ContractView } from '@billing/projections';
-import { READERS, Roles } from '../../auth/roles.decorator';
 import { GetContractQuery, ListContractsQuery } from './get-contract.query';
 import { ListContractsRequest } from './list-contracts.request.dto';
 
@@ -13,14 +12,12 @@ export class GetContractHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({ summary: 'List contracts with their terms, purchases and services; filters accountId, type, status' })
   list(@Query() filters: ListContractsRequest): Promise<ContractView[]> {
     return this.queries.execute(new ListContractsQuery({ accountId: filters.accountId, type: filters.type, status: filters.status }));
   }
 
   @Get(':id')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'One contract: terms, purchases (with their sequence) and services' })
   get(@Param('id') id: string): Promise<ContractView> {
     return this.queries.execute(new GetContractQuery(id));

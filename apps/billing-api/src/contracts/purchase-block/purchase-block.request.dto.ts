@@ -1,22 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
-import { IsDecimalField } from '../../http/decimal-field';
+import { IsString } from 'class-validator';
+import { MAX_HOURLY_RATE, MAX_ITEM_AMOUNT } from '@billing/domain';
+import { IsDecimalField, itemAmountProblems } from '../../http/decimal-field';
 import { IsId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
+import type { FieldProblem } from '../../http/problem';
+import type { CheckedRequest } from '../../http/validation';
+import { Optional } from '../../http/optional';
 
-export class PurchaseBlockRequest {
+export class PurchaseBlockRequest implements CheckedRequest {
   @ApiPropertyOptional({ description: 'Client id, unique within the contract; the server makes a UUID when absent', example: 'blk-2026-01' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
 
   @ApiProperty({ type: String, example: '20', description: 'Prepaid hours, greater than 0' })
-  @IsDecimalField({ greaterThan: '0' })
+  @IsDecimalField({ greaterThan: '0', max: MAX_ITEM_AMOUNT })
   hours!: string | number;
 
-  @ApiProperty({ type: String, example: '120.00', description: 'The block rate per hour' })
-  @IsDecimalField({ min: '0' })
+  @ApiProperty({
+    type: String,
+    example: '120.00',
+    description: `The block rate per hour, at most ${MAX_HOURLY_RATE}; hours × hourlyRate at most ${MAX_ITEM_AMOUNT}`,
+  })
+  @IsDecimalField({ min: '0', max: MAX_HOURLY_RATE })
   hourlyRate!: string | number;
 
   @ApiProperty({ example: '2026-01-01', description: 'Inside the contract dates' })
@@ -26,4 +34,8 @@ export class PurchaseBlockRequest {
   @ApiProperty({ example: '2026-06-30', description: 'On or after the start date, inside the contract dates' })
   @IsBusinessDate()
   endDate!: string;
+
+  problems(): FieldProblem[] {
+    return itemAmountProblems('hourlyRate', { hours: this.hours, hourlyRate: this.hourlyRate });
+  }
 }

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../http/command-answers';
-import { Roles } from '../../auth/roles.decorator';
 import { canonical } from '../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
@@ -20,7 +19,6 @@ export class PurchaseRetainerHttpController {
 
   @Post(':id/retainer-purchases')
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Buy prepaid money (RETAINER contracts); posted later by Approve & Post' })
   async purchase(
     @Param('id') contractId: string,

@@ -1,18 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsString } from 'class-validator';
+import { MAX_ITEM_AMOUNT } from '@billing/domain';
 import { IsDecimalField } from '../../http/decimal-field';
 import { IsId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
+import { Optional } from '../../http/optional';
 
 export class PurchaseRetainerRequest {
   @ApiPropertyOptional({ description: 'Client id, unique within the contract; the server makes a UUID when absent', example: 'ret-2026-q1' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
 
-  @ApiProperty({ type: String, example: '5000.00', description: 'Prepaid money, greater than 0' })
-  @IsDecimalField({ greaterThan: '0' })
+  @ApiProperty({ type: String, example: '5000.00', description: `Prepaid money, greater than 0, at most ${MAX_ITEM_AMOUNT}` })
+  @IsDecimalField({ greaterThan: '0', max: MAX_ITEM_AMOUNT })
   amount!: string | number;
 
   @ApiProperty({ example: '2026-01-01', description: 'Inside the contract dates' })

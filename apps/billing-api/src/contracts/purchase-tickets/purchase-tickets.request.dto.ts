@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { IsDecimalField } from '../../http/decimal-field';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { MAX_ITEM_AMOUNT } from '@billing/domain';
+import { IsDecimalField, itemAmountProblems } from '../../http/decimal-field';
 import { IsId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
+import type { FieldProblem } from '../../http/problem';
+import type { CheckedRequest } from '../../http/validation';
+import { Optional } from '../../http/optional';
 
-export class PurchaseTicketsRequest {
+export class PurchaseTicketsRequest implements CheckedRequest {
   @ApiPropertyOptional({ description: 'Client id, unique within the contract; the server makes a UUID when absent', example: 'tix-2026-01' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
@@ -17,8 +21,8 @@ export class PurchaseTicketsRequest {
   @Max(1_000_000)
   tickets!: number;
 
-  @ApiProperty({ type: String, example: '45.00' })
-  @IsDecimalField({ min: '0' })
+  @ApiProperty({ type: String, example: '45.00', description: `tickets × perTicketRate at most ${MAX_ITEM_AMOUNT}` })
+  @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
   perTicketRate!: string | number;
 
   @ApiProperty({ example: '2026-01-01', description: 'Inside the contract dates' })
@@ -28,4 +32,8 @@ export class PurchaseTicketsRequest {
   @ApiProperty({ example: '2026-12-31', description: 'On or after the start date, inside the contract dates' })
   @IsBusinessDate()
   endDate!: string;
+
+  problems(): FieldProblem[] {
+    return itemAmountProblems('perTicketRate', { tickets: this.tickets, perTicketRate: this.perTicketRate });
+  }
 }

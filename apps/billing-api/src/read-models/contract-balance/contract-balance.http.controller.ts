@@ -2,7 +2,6 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ContractBalance } from '@billing/projections';
-import { READERS, Roles } from '../../auth/roles.decorator';
 import { GetContractBalanceQuery } from './get-contract-balance.query';
 
 @ApiTags('read models')
@@ -12,7 +11,6 @@ export class ContractBalanceHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/balance')
-  @Roles(...READERS)
   @ApiOperation({
     summary: 'Per purchase: purchased, used, remaining (hours for blocks, money for retainers, tickets for per-ticket), expiry; overage to date',
   })

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../auth/command-meta.decorator';
-import { READERS, Roles } from '../../auth/roles.decorator';
+import { ApiPageResponse, pageBounds } from '../../http/paging';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { GetUnbilledDashboardQuery, type UnbilledDashboardJson } from './get-unbilled-dashboard.query';
 import { UnbilledDashboardRequest } from './unbilled-dashboard.request.dto';
@@ -15,8 +15,10 @@ export class UnbilledDashboardHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({ summary: 'Every item not yet invoiced, by stage, with amount, age, age bucket and stuck flag; totals by account, contract and stage' })
+  @ApiPageResponse('A page of unbilled items, by item date; the totals cover every item the filter selects', {
+    totals: { type: 'object', description: '{ byAccount, byContract, byStage }, each key to { count, amount }' },
+  })
   async dashboard(@Query() query: UnbilledDashboardRequest, @CommandMeta() metadata: CommandMetadata, @Res() response: Response): Promise<void> {
     const { accountId, contractId, type, workTypeId, resourceId, from, to, stage } = query;
     const page = await this.queries.execute<GetUnbilledDashboardQuery, UnbilledDashboardJson>(
@@ -30,8 +32,7 @@ export class UnbilledDashboardHttpController {
         to,
         stage,
         asOf: query.asOf ?? metadata.occurredAt.slice(0, 10),
-        limit: query.limit ?? 100,
-        offset: query.offset ?? 0,
+        ...pageBounds(query),
       }),
     );
     response.type('application/json').send(page.json);

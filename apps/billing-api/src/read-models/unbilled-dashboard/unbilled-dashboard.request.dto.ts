@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { OptionalId } from '../../http/ids';
 import { OptionalBusinessDate } from '../../http/business-date-field';
+import { PageRequest } from '../../http/paging';
 
-export class UnbilledDashboardRequest {
+export class UnbilledDashboardRequest extends PageRequest {
   @OptionalId()
   accountId?: string;
 
@@ -35,19 +35,4 @@ export class UnbilledDashboardRequest {
 
   @OptionalBusinessDate({ description: 'Ages are counted to this date; today when absent' })
   asOf?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 10000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

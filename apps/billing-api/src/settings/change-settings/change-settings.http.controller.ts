@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BillingSettings } from '@billing/domain';
 import { CommandMeta } from '../../auth/command-meta.decorator';
-import { Roles } from '../../auth/roles.decorator';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { ChangeSettingsCommand } from './change-settings.command';
 import { ChangeSettingsRequest } from './change-settings.request.dto';
@@ -15,7 +14,6 @@ export class ChangeSettingsHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put()
-  @Roles('finance')
   @ApiOperation({ summary: 'Change some of the ledger settings; work logged or posted afterwards follows them' })
   change(@Body() body: ChangeSettingsRequest, @CommandMeta() metadata: CommandMetadata): Promise<BillingSettings> {
     const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));

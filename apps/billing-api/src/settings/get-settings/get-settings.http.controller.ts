@@ -2,7 +2,6 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BillingSettings } from '@billing/domain';
-import { READERS, Roles } from '../../auth/roles.decorator';
 import { GetSettingsQuery } from './get-settings.query';
 
 @ApiTags('settings')
@@ -12,7 +11,6 @@ export class GetSettingsHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({ summary: 'The ledger settings' })
   get(): Promise<BillingSettings> {
     return this.queries.execute(new GetSettingsQuery());

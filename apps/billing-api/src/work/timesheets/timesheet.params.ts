@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches, ValidateBy } from 'class-validator';
+import { Matches } from 'class-validator';
 import type { TimesheetKey } from '@billing/domain';
+import { IsBusinessDate } from '../../http/business-date-field';
 import { ID_PATTERN } from '../../http/ids';
 
 /** The path of a timesheet: `/api/timesheets/:resourceId/:weekStart`. Whether the date is a Monday is the decider's rule. */
@@ -10,12 +11,6 @@ export class TimesheetParams implements TimesheetKey {
   resourceId!: string;
 
   @ApiProperty({ example: '2026-11-16', description: 'The Monday the week starts on' })
-  @ValidateBy({
-    name: 'isDateShaped',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)),
-      defaultMessage: () => 'weekStart must be a date YYYY-MM-DD',
-    },
-  })
+  @IsBusinessDate()
   weekStart!: string;
 }

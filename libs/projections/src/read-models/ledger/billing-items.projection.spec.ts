@@ -3,7 +3,7 @@ import type { LedgerEvent } from '@billing/domain';
 import { billingItem } from '../../testing/billing-fixtures';
 import { projectionSpec } from '../../testing/projection-spec';
 import { billingItemsProjection } from './billing-items.projection';
-import { findBillingItem, listBillingItems } from './billing-items.query';
+import { findBillingItem, listBillingItems, type BillingItemFilter } from './billing-items.query';
 
 /** On the ledger stream of the bill-to account, the n-th event on 2026-11-1n. */
 const given = (events: LedgerEvent[]) =>
@@ -104,6 +104,8 @@ const expenseView = {
 };
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
+/** Every posted item the filter selects (one page holds them all here). */
+const postedItems = (db: Database.Database, filter: BillingItemFilter) => listBillingItems(db, filter, { limit: 100, offset: 0 }).rows;
 
 describe('billing-items read model', () => {
   it('finds a posted item by id with every field of the billing item view', async () => {
@@ -156,7 +158,7 @@ describe('billing-items read model', () => {
     // given: bi-3 unposted
     const db = await given(events).readModel();
     // when
-    const listed = listBillingItems(db, {});
+    const listed = postedItems(db, {});
     // then: 11-01 bi-2, 11-03 bi-1, 11-04 bi-4
     expect(ids(listed)).toEqual(['bi-2', 'bi-1', 'bi-4']);
     expect(listed.every((i) => i.status === 'POSTED' && i.invoiceId === null)).toBe(true);
@@ -166,22 +168,37 @@ describe('billing-items read model', () => {
     // given
     const db = await given(events).readModel();
     // then: globex's charge is billed to acme, so it is in both lists
-    expect(ids(listBillingItems(db, { accountId: 'acme' }))).toEqual(['bi-2', 'bi-1']);
-    expect(ids(listBillingItems(db, { accountId: 'globex' }))).toEqual(['bi-2']);
-    expect(ids(listBillingItems(db, { accountId: 'initech' }))).toEqual(['bi-4']);
-    expect(listBillingItems(db, { accountId: 'nobody' })).toEqual([]);
+    expect(ids(postedItems(db, { accountId: 'acme' }))).toEqual(['bi-2', 'bi-1']);
+    expect(ids(postedItems(db, { accountId: 'globex' }))).toEqual(['bi-2']);
+    expect(ids(postedItems(db, { accountId: 'initech' }))).toEqual(['bi-4']);
+    expect(postedItems(db, { accountId: 'nobody' })).toEqual([]);
   });
 
   it('lists by contract and by invoiced, the filters combining', async () => {
     // given
     const db = await given(events).readModel();
     // then
-    expect(ids(listBillingItems(db, { contractId: 'tm' }))).toEqual(['bi-1']);
-    expect(ids(listBillingItems(db, { accountId: 'globex', contractId: 'tm' }))).toEqual([]);
-    expect(ids(listBillingItems(db, { accountId: 'acme', contractId: 'tm' }))).toEqual(['bi-1']);
+    expect(ids(postedItems(db, { contractId: 'tm' }))).toEqual(['bi-1']);
+    expect(ids(postedItems(db, { accountId: 'globex', contractId: 'tm' }))).toEqual([]);
+    expect(ids(postedItems(db, { accountId: 'acme', contractId: 'tm' }))).toEqual(['bi-1']);
     // nothing is invoiced yet
-    expect(ids(listBillingItems(db, { invoiced: false }))).toEqual(['bi-2', 'bi-1', 'bi-4']);
-    expect(listBillingItems(db, { invoiced: true })).toEqual([]);
+    expect(ids(postedItems(db, { invoiced: false }))).toEqual(['bi-2', 'bi-1', 'bi-4']);
+    expect(postedItems(db, { invoiced: true })).toEqual([]);
+  });
+
+  it('pages the posted items in their order, the total counting every page', async () => {
+    // given: bi-2 (11-01), bi-1 (11-03), bi-4 (11-04) posted; bi-3 unposted
+    const db = await given(events).readModel();
+    const page = (filter: BillingItemFilter, limit: number, offset: number) => {
+      const { rows, total } = listBillingItems(db, filter, { limit, offset });
+      return { ids: ids(rows), total };
+    };
+    // then
+    expect(page({}, 2, 0)).toEqual({ ids: ['bi-2', 'bi-1'], total: 3 });
+    expect(page({}, 2, 2)).toEqual({ ids: ['bi-4'], total: 3 });
+    expect(page({}, 2, 3)).toEqual({ ids: [], total: 3 });
+    // acme's: bi-2 (billed to acme), bi-1
+    expect(page({ accountId: 'acme' }, 1, 1)).toEqual({ ids: ['bi-1'], total: 2 });
   });
 
   it('a source posted again after an unpost lists under its new id, the old one staying UNPOSTED', async () => {
@@ -191,7 +208,7 @@ describe('billing-items read model', () => {
       { type: 'ItemPosted', data: { ...expense, billingItemId: 'bi-5', contractId: null, postedDate: '2026-11-16' } },
     ]).readModel();
     // then
-    expect(ids(listBillingItems(db, { accountId: 'acme' }))).toEqual(['bi-2', 'bi-1', 'bi-5']);
+    expect(ids(postedItems(db, { accountId: 'acme' }))).toEqual(['bi-2', 'bi-1', 'bi-5']);
     expect(findBillingItem(db, 'bi-3')?.status).toBe('UNPOSTED');
     expect(findBillingItem(db, 'bi-5')).toMatchObject({ status: 'POSTED', sourceItemId: 'ex-1', contractId: null, postedDate: '2026-11-16' });
   });
@@ -242,11 +259,11 @@ describe('billing-items read model', () => {
       },
     ]);
     // then
-    await posted.then((db) => ids(listBillingItems(db, { contractId: 'blk' })), ['bi-6', 'bi-7']);
-    await unposted.then((db) => ids(listBillingItems(db, { contractId: 'blk' })), []);
+    await posted.then((db) => ids(postedItems(db, { contractId: 'blk' })), ['bi-6', 'bi-7']);
+    await unposted.then((db) => ids(postedItems(db, { contractId: 'blk' })), []);
     await unposted.then((db) => [findBillingItem(db, 'bi-6')?.status, findBillingItem(db, 'bi-7')?.status], ['UNPOSTED', 'UNPOSTED']);
     // the other items stay posted
-    await unposted.then((db) => ids(listBillingItems(db, { accountId: 'acme' })), ['bi-2', 'bi-1']);
+    await unposted.then((db) => ids(postedItems(db, { accountId: 'acme' })), ['bi-2', 'bi-1']);
   });
 
   it('a rebuild from the same events gives identical rows', async () => {

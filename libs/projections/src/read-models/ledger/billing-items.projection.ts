@@ -12,6 +12,7 @@ export const billingItemsProjection = billingProjection({
       contract_id TEXT, item_date TEXT NOT NULL, invoice_id TEXT, status TEXT NOT NULL, data TEXT NOT NULL)`);
     db.exec('CREATE INDEX IF NOT EXISTS billing_items_by_source ON billing_items (source_item_id)');
     db.exec('CREATE INDEX IF NOT EXISTS billing_items_by_account ON billing_items (account_id, contract_id)');
+    db.exec('CREATE INDEX IF NOT EXISTS billing_items_by_date ON billing_items (status, item_date, id)');
     const insert = db.prepare(
       "INSERT INTO billing_items (id, source_item_id, account_id, bill_to_account_id, contract_id, item_date, invoice_id, status, data) VALUES (?, ?, ?, ?, ?, ?, NULL, 'POSTED', ?)",
     );

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
+import { selectPage, type PageBounds, type RowPage } from '../page';
 import { SqlWhere } from '../sql-where';
 import type { BillingItemData } from '@billing/domain';
 
@@ -69,12 +70,17 @@ export function findBillingItem(db: Database.Database, id: string): BillingItemV
   return row && billingItemView(JSON.parse(row.data), row.invoice_id, row.status);
 }
 
-export function listBillingItems(db: Database.Database, filter: { accountId?: string; contractId?: string; invoiced?: boolean }): BillingItemView[] {
+export interface BillingItemFilter {
+  accountId?: string;
+  contractId?: string;
+  invoiced?: boolean;
+}
+
+/** A page of the posted items the filter selects (by item date, then id), and how many it selects. */
+export function listBillingItems(db: Database.Database, filter: BillingItemFilter, page: PageBounds): RowPage<BillingItemView> {
   const where = new SqlWhere("status = 'POSTED'").when('contract_id', '=', filter.contractId);
   if (filter.accountId) where.also('(account_id = ? OR bill_to_account_id = ?)', filter.accountId, filter.accountId);
   if (filter.invoiced !== undefined) where.also(filter.invoiced ? 'invoice_id IS NOT NULL' : 'invoice_id IS NULL');
-  const sql = `SELECT data, invoice_id, status FROM billing_items${where.clause} ORDER BY item_date, id`;
-  return cached<unknown[], Row>(db, sql)
-    .all(...where.params)
-    .map((r) => billingItemView(JSON.parse(r.data), r.invoice_id, r.status));
+  const { rows, total } = selectPage<Row>(db, { columns: 'data, invoice_id, status', from: 'billing_items', where, orderBy: 'item_date, id' }, page);
+  return { rows: rows.map((r) => billingItemView(JSON.parse(r.data), r.invoice_id, r.status)), total };
 }

@@ -21,6 +21,7 @@ describe('the unbilled dashboard query', () => {
         unitCost: '0',
         billable: true,
         purchaseOrderNumber: null,
+        resourceId: null,
       },
     } satisfies ChargeRecorded,
     streamId: `charge-${chargeId}`,

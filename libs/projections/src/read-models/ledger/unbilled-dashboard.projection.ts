@@ -14,7 +14,7 @@ import {
 import type { RecordedEvent } from '@billing/event-store';
 import { billingProjection } from '../billing-projection';
 import { occurredAt } from '../occurred-at';
-import { cents, dayOf, moneyOfCents, type Coverage, type DashboardStage } from './dashboard-values';
+import { cents, dayOf, highCents, lowCents, moneyOfCents, type Coverage, type DashboardStage } from './dashboard-values';
 import { ITEM_TYPE_OF_SOURCE } from './item-type-of-source';
 
 interface RowValues {
@@ -30,7 +30,7 @@ interface RowValues {
   resource_id: string | null;
   item_date: string;
   hours: string | null;
-  amount_cents: number;
+  amount_cents: bigint;
   coverage: Coverage;
   logged_at: string;
 }
@@ -68,7 +68,7 @@ interface ContractRow {
  */
 export const unbilledDashboardProjection = billingProjection({
   name: 'unbilled-dashboard',
-  version: 7,
+  version: 8,
   tables: ['dashboard_items', 'dashboard_totals', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
   canHandle: [
     'RoleCreated',
@@ -98,8 +98,9 @@ export const unbilledDashboardProjection = billingProjection({
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_stage ON dashboard_items (stage, item_date, key)');
     db.exec('CREATE INDEX IF NOT EXISTS dashboard_items_by_contract ON dashboard_items (contract_id)');
     // Kept up to date with every row, so unfiltered totals (or by account, contract, stage) are a lookup, not a scan.
+    // The cents in two parts (`highCents`, `lowCents`), so that no sum can overflow.
     db.exec(`CREATE TABLE IF NOT EXISTS dashboard_totals (stage TEXT NOT NULL, account_id TEXT NOT NULL, contract_id TEXT NOT NULL,
-      count INTEGER NOT NULL, amount_cents INTEGER NOT NULL, PRIMARY KEY (stage, account_id, contract_id))`);
+      count INTEGER NOT NULL, cents_high INTEGER NOT NULL, cents_low INTEGER NOT NULL, PRIMARY KEY (stage, account_id, contract_id))`);
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_roles (id TEXT PRIMARY KEY, hourly_rate TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_work_types (id TEXT PRIMARY KEY, billable INTEGER NOT NULL, modifier TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_contracts (id TEXT PRIMARY KEY, type TEXT NOT NULL, account_id TEXT NOT NULL, role_rates TEXT NOT NULL)');
@@ -134,17 +135,19 @@ export const unbilledDashboardProjection = billingProjection({
     const addContract = db.prepare('INSERT OR REPLACE INTO dashboard_contracts (id, type, account_id, role_rates) VALUES (?, ?, ?, ?)');
 
     type Counted = Pick<RowValues, 'stage' | 'account_id' | 'contract_id' | 'amount_cents'>;
-    type StoredRow = RowValues & { item_day: number; item_head: string; pending_json: string | null };
-    const rowAt = db.prepare<[string], StoredRow>('SELECT * FROM dashboard_items WHERE key = ?');
-    const addToTotals = db.prepare<
-      [string, string, string, number, number],
-      { count: number }
-    >(`INSERT INTO dashboard_totals (stage, account_id, contract_id, count, amount_cents) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count, amount_cents = amount_cents + excluded.amount_cents RETURNING count`);
+    // Its integers as bigints, so the cents come back exact.
+    type StoredRow = RowValues & { item_day: bigint; item_head: string; pending_json: string | null };
+    const rowAt = db.prepare<[string], StoredRow>('SELECT * FROM dashboard_items WHERE key = ?').safeIntegers();
+    const addToTotals = db.prepare<[string, string, string, number, bigint, bigint], { count: number }>(
+      `INSERT INTO dashboard_totals (stage, account_id, contract_id, count, cents_high, cents_low) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT(stage, account_id, contract_id) DO UPDATE SET count = count + excluded.count,
+        cents_high = cents_high + excluded.cents_high, cents_low = cents_low + excluded.cents_low RETURNING count`,
+    );
     const drop = db.prepare('DELETE FROM dashboard_totals WHERE stage = ? AND account_id = ? AND contract_id = ?');
     const count = (row: Counted | null | undefined, sign: 1 | -1) => {
       if (!row) return;
-      const { count: left } = addToTotals.get(row.stage, row.account_id, row.contract_id ?? '', sign, sign * row.amount_cents)!;
+      const signed = BigInt(sign) * row.amount_cents;
+      const { count: left } = addToTotals.get(row.stage, row.account_id, row.contract_id ?? '', sign, highCents(signed), lowCents(signed))!;
       if (left === 0) drop.run(row.stage, row.account_id, row.contract_id ?? '');
     };
     /**
@@ -159,6 +162,12 @@ export const unbilledDashboardProjection = billingProjection({
     };
     /** The columns of a row as `upsert` and `rewrite` take them. */
     const valuesOf = ({ item_day: _day, item_head: _head, pending_json: _pending, ...row }: StoredRow): RowValues => row;
+    /** A row's values as `pending_json` keeps them (JSON has no bigint: the cents as a string) and back. */
+    const pendingJsonOf = (row: RowValues) => JSON.stringify({ ...row, amount_cents: String(row.amount_cents) });
+    const rowOfPendingJson = (json: string): RowValues => {
+      const row = JSON.parse(json) as Omit<RowValues, 'amount_cents'> & { amount_cents: string };
+      return { ...row, amount_cents: BigInt(row.amount_cents) };
+    };
 
     const pendingKey = (sourceType: SourceType, id: string) => `src:${sourceType}:${id}`;
     const pending = (
@@ -319,7 +328,7 @@ export const unbilledDashboardProjection = billingProjection({
             // The first (usually only) billing item takes its source's row.
             const pending = valuesOf(source);
             const inPlace = { ...posted, key: sourceKey };
-            change(sourceKey, () => rewrite(inPlace, JSON.stringify(pending), pending), { before: pending, after: () => inPlace });
+            change(sourceKey, () => rewrite(inPlace, pendingJsonOf(pending), pending), { before: pending, after: () => inPlace });
           } else {
             change(posted.key, () => upsert.run(posted), { before: null, after: () => posted });
           }
@@ -331,7 +340,7 @@ export const unbilledDashboardProjection = billingProjection({
           for (const id of unposted.billingItemIds) {
             const source = rowAt.get(sourceKey);
             if (source?.billing_item_id === id && source.pending_json !== null) {
-              const pending: RowValues = JSON.parse(source.pending_json);
+              const pending = rowOfPendingJson(source.pending_json);
               change(sourceKey, () => rewrite(pending, null, valuesOf(source)), { before: source, after: () => pending });
             } else {
               change(`bi:${id}`, () => remove.run(`bi:${id}`), { after: () => null });

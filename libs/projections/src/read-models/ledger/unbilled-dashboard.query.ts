@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
 import { SqlWhere } from '../sql-where';
-import { dayOf, type Coverage, type DashboardStage } from './dashboard-values';
+import { CENTS_SPLIT, centsOfParts, dayOf, moneyOfCents, type Coverage, type DashboardStage } from './dashboard-values';
 
 /** One item of the dashboard, as `queryUnbilledDashboard` writes it. */
 export interface DashboardItem {
@@ -39,9 +39,6 @@ export interface DashboardFilter {
   offset: number;
 }
 
-/** `moneyOfCents` in SQL, for an integer column of cents. */
-const moneySql = (cents: string) => `CASE WHEN ${cents} < 0 THEN '-' ELSE '' END || (abs(${cents}) / 100) || '.' || substr('0' || (abs(${cents}) % 100), -2)`;
-
 function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limit' | 'offset'>): SqlWhere {
   return new SqlWhere()
     .when('account_id', '=', filter.accountId)
@@ -54,11 +51,19 @@ function whereOf(filter: Omit<DashboardFilter, 'asOf' | 'stuckAfterDays' | 'limi
     .when('stage', '=', filter.stage);
 }
 
+/** One group of the totals: its key, its count and its cents in two parts (see `CENTS_SPLIT`). */
+interface GroupTotal {
+  k: string;
+  n: bigint;
+  high: bigint;
+  low: bigint;
+}
+
 /**
  * The dashboard's items (a page of `DashboardItem`s) and totals over every item the filter selects
- * (`{ byAccount, byContract, byStage }`, each key to `{ count, amount }`), as JSON texts that
- * SQLite writes: handing each row's values to JavaScript one by one cost more than the rest of
- * the request.
+ * (`{ byAccount, byContract, byStage }`, each key to `{ count, amount }`), as JSON texts. SQLite
+ * writes the items: handing each row's values to JavaScript one by one cost more than the rest of
+ * the request. The totals are summed by SQLite and written here, one line per group.
  */
 export function queryUnbilledDashboard(db: Database.Database, filter: DashboardFilter): { itemsJson: string; total: number; totalsJson: string } {
   const where = whereOf(filter);
@@ -76,18 +81,23 @@ export function queryUnbilledDashboard(db: Database.Database, filter: DashboardF
   // Filters the totals table knows (stage, account, contract) read it; any other filter scans.
   const fromTable = !filter.type && !filter.workTypeId && !filter.resourceId && !filter.from && !filter.to;
   const source = fromTable ? whereOf({ stage: filter.stage, accountId: filter.accountId, contractId: filter.contractId }) : where;
-  const grouped = (column: string) =>
-    cached<unknown[], { totals: string; total: number | null }>(
+  const [high, low] = fromTable ? ['cents_high', 'cents_low'] : [`amount_cents / ${CENTS_SPLIT}`, `amount_cents % ${CENTS_SPLIT}`];
+  const grouped = (column: string) => {
+    const groups = cached<unknown[], GroupTotal>(
       db,
-      `SELECT json_group_object(k, json_object('count', n, 'amount', ${moneySql('c')}) ORDER BY k) AS totals, SUM(n) AS total
-        FROM (SELECT CASE WHEN ${column} IS NULL OR ${column} = '' THEN '(none)' ELSE ${column} END AS k,
-            ${fromTable ? 'SUM(count)' : 'COUNT(*)'} AS n, SUM(amount_cents) AS c
-          FROM ${fromTable ? 'dashboard_totals' : 'dashboard_items'}${source.clause} GROUP BY 1)`,
-    ).get(...source.params)!;
+      `SELECT CASE WHEN ${column} IS NULL OR ${column} = '' THEN '(none)' ELSE ${column} END AS k,
+          ${fromTable ? 'SUM(count)' : 'COUNT(*)'} AS n, SUM(${high}) AS high, SUM(${low}) AS low
+        FROM ${fromTable ? 'dashboard_totals' : 'dashboard_items'}${source.clause} GROUP BY 1 ORDER BY 1`,
+    )
+      .safeIntegers()
+      .all(...source.params);
+    const totals = groups.map((g) => `${JSON.stringify(g.k)}:{"count":${g.n},"amount":"${moneyOfCents(centsOfParts(g.high, g.low))}"}`);
+    return { totals: `{${totals.join(',')}}`, total: groups.reduce((sum, g) => sum + Number(g.n), 0) };
+  };
   const byStage = grouped('stage');
   return {
     itemsJson: `[${items.join(',')}]`,
-    total: byStage.total ?? 0,
+    total: byStage.total,
     totalsJson: `{"byAccount":${grouped('account_id').totals},"byContract":${grouped('contract_id').totals},"byStage":${byStage.totals}}`,
   };
 }

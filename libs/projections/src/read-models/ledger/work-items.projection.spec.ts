@@ -3,7 +3,7 @@ import type { ChargeData, ExpenseData, SourceType, TicketCompletedData, TimeEntr
 import { billingItem, contractTerms, timeEntry } from '../../testing/billing-fixtures';
 import { projectionSpec, type GivenEvent } from '../../testing/projection-spec';
 import { workItemsProjection } from './work-items.projection';
-import { findWorkItem, findWorkItems, listWorkItems, type WorkItemStatus } from './work-items.query';
+import { findWorkItem, findWorkItems, listWorkItems, pageWorkItems, type WorkItemStatus } from './work-items.query';
 
 const at = (day: string) => `${day}T17:00:00.000Z`;
 
@@ -31,6 +31,7 @@ const ch1: ChargeData = {
   unitCost: '30',
   billable: true,
   purchaseOrderNumber: null,
+  resourceId: null,
 };
 const ex1: ExpenseData = {
   expenseId: 'ex-1',
@@ -41,6 +42,7 @@ const ex1: ExpenseData = {
   amount: '48.2',
   billable: true,
   description: null,
+  resourceId: null,
 };
 const tk9: TicketCompletedData = { ticketId: 'T-9', itemId: 'ticket:T-9', accountId: 'acme', contractId: 'pt', date: '2026-11-05' };
 const b1 = {
@@ -179,6 +181,23 @@ describe('work-items read model', () => {
       ticketId: 'T-9',
       status: 'PENDING',
     });
+  });
+
+  it('a charge and an expense name their person; v1 ones, from before they did, are read with none', async () => {
+    // given: v2 events naming ann, and v1 events exactly as they were written, without resourceId
+    const { resourceId: _c, ...chargeV1 } = ch1;
+    const { resourceId: _e, ...expenseV1 } = ex1;
+    const db = await projectionSpec(workItemsProjection)
+      .given([
+        { event: { type: 'ChargeRecorded', data: { ...ch1, chargeId: 'ch-ann', resourceId: 'ann' } }, streamId: 'charge-ch-ann' },
+        { event: { type: 'ChargeRecorded', data: chargeV1 as ChargeData }, streamId: 'charge-ch-1', schemaVersion: 1 },
+        { event: { type: 'ExpenseRecorded', data: expenseV1 as ExpenseData }, streamId: 'expense-ex-1', schemaVersion: 1 },
+      ])
+      .readModel();
+    // then
+    expect(findWorkItem(db, 'ch-ann', 'CHARGE')?.data).toMatchObject({ resourceId: 'ann' });
+    expect(findWorkItem(db, 'ch-1', 'CHARGE')?.data).toMatchObject({ chargeId: 'ch-1', resourceId: null });
+    expect(findWorkItem(db, 'ex-1', 'EXPENSE')?.data).toMatchObject({ expenseId: 'ex-1', resourceId: null });
   });
 
   it("shows purchases as PENDING on their contract's account, dated by their start date", async () => {
@@ -350,6 +369,22 @@ describe('work-items read model', () => {
     expect(itemIds(listWorkItems(db, { from: '2026-11-02', to: '2026-11-04' }))).toEqual(['te-1', 'ch-1', 'ex-1']);
     expect(itemIds(listWorkItems(db, { statuses: ['APPROVED', 'POSTED'] }))).toEqual(['ch-1', 'ex-1']);
     expect(itemIds(listWorkItems(db, { statuses: ['PENDING'], accountId: 'acme', sourceType: 'CHARGE' }))).toEqual([]);
+  });
+
+  it('pages the items in the list’s order, the total counting every page', async () => {
+    // given: ch-1 approved, ex-1 posted
+    const db = await readModel([...logged, approved('ch-1', 'charge-ch-1'), approved('ex-1', 'expense-ex-1'), postedOf('ex-1', 'EXPENSE')]);
+    const page = (statuses: WorkItemStatus[] | undefined, limit: number, offset: number) => {
+      const { rows, total } = pageWorkItems(db, { statuses }, { limit, offset });
+      return { ids: itemIds(rows), total };
+    };
+    // then: three pages of 3, 3 and 2 of the eight items, in the order of the whole list
+    expect(page(undefined, 3, 0)).toEqual({ ids: ['t-1', 'r-1', 'b-1'], total: 8 });
+    expect(page(undefined, 3, 3)).toEqual({ ids: ['te-2', 'te-1', 'ch-1'], total: 8 });
+    expect(page(undefined, 3, 6)).toEqual({ ids: ['ex-1', 'ticket:T-9'], total: 8 });
+    expect(page(undefined, 3, 9)).toEqual({ ids: [], total: 8 });
+    // the filter applies to the page and to the total
+    expect(page(['APPROVED', 'POSTED'], 1, 1)).toEqual({ ids: ['ex-1'], total: 2 });
   });
 
   it('a rebuild from the same events gives identical rows', async () => {

@@ -28,7 +28,7 @@ function entryOf(data: TimeEntryData & { changedFields?: string[] }): TimeEntryD
  */
 export const workItemsProjection = billingProjection({
   name: 'work-items',
-  version: 1,
+  version: 2,
   tables: ['work_items', 'work_contract_accounts'],
   canHandle: [
     'ContractCreated',
@@ -53,6 +53,7 @@ export const workItemsProjection = billingProjection({
       PRIMARY KEY (item_id, source_type))`);
     db.exec('CREATE INDEX IF NOT EXISTS work_items_by_status ON work_items (status, account_id, item_date)');
     db.exec('CREATE INDEX IF NOT EXISTS work_items_by_ticket ON work_items (ticket_id)');
+    db.exec('CREATE INDEX IF NOT EXISTS work_items_by_date ON work_items (source_type, item_date, item_id)');
     db.exec('CREATE TABLE IF NOT EXISTS work_contract_accounts (contract_id TEXT PRIMARY KEY, account_id TEXT NOT NULL)');
     const upsert =
       db.prepare(`INSERT INTO work_items (item_id, source_type, item_type, stream_id, account_id, contract_id, item_date, status, resource_id, work_type_id, ticket_id, data, logged_at)
@@ -111,6 +112,7 @@ export const workItemsProjection = billingProjection({
             accountId: charge.accountId,
             contractId: charge.contractId,
             itemDate: charge.date,
+            resourceId: charge.resourceId,
             data: charge,
           });
         }
@@ -121,6 +123,7 @@ export const workItemsProjection = billingProjection({
             accountId: expense.accountId,
             contractId: expense.contractId,
             itemDate: expense.date,
+            resourceId: expense.resourceId,
             data: expense,
           });
         }

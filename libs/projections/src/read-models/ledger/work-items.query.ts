@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { cached } from '../cached-statement';
+import { selectPage, type PageBounds, type RowPage } from '../page';
 import { SqlWhere } from '../sql-where';
 import type { SourceType } from '@billing/domain';
 
@@ -78,8 +79,8 @@ export interface WorkItemFilter {
   to?: string;
 }
 
-export function listWorkItems(db: Database.Database, filter: WorkItemFilter): WorkItemRow[] {
-  const where = new SqlWhere()
+const whereOf = (filter: WorkItemFilter) =>
+  new SqlWhere()
     .when('source_type', '=', filter.sourceType)
     .when('item_type', '=', filter.itemType)
     .when('account_id', '=', filter.accountId)
@@ -89,7 +90,20 @@ export function listWorkItems(db: Database.Database, filter: WorkItemFilter): Wo
     .when('item_date', '>=', filter.from)
     .when('item_date', '<=', filter.to)
     .whenIn('status', filter.statuses);
-  return cached<unknown[], Row>(db, `SELECT * FROM work_items${where.clause} ORDER BY item_date, item_id`)
+
+/** By date, then id (an id two kinds of item share: by source type). */
+const WORK_ITEM_ORDER = 'item_date, item_id, source_type';
+
+/** Every item the filter selects: for lists that stay small (a ticket's time entries); a list that grows is paged. */
+export function listWorkItems(db: Database.Database, filter: WorkItemFilter): WorkItemRow[] {
+  const where = whereOf(filter);
+  return cached<unknown[], Row>(db, `SELECT * FROM work_items${where.clause} ORDER BY ${WORK_ITEM_ORDER}`)
     .all(...where.params)
     .map(toRow);
+}
+
+/** A page of the items the filter selects, and how many it selects. */
+export function pageWorkItems(db: Database.Database, filter: WorkItemFilter, page: PageBounds): RowPage<WorkItemRow> {
+  const { rows, total } = selectPage<Row>(db, { columns: '*', from: 'work_items', where: whereOf(filter), orderBy: WORK_ITEM_ORDER }, page);
+  return { rows: rows.map(toRow), total };
 }

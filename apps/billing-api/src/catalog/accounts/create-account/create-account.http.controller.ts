@@ -5,7 +5,6 @@ import { ACCOUNT_DEFAULTS } from '@billing/domain';
 import type { AccountView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetAccountQuery } from '../get-account/get-account.query';
@@ -20,7 +19,6 @@ export class CreateAccountHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Create an account; the same id and body again answers 200, another body 409' })
   async create(
     @Body() body: CreateAccountRequest,

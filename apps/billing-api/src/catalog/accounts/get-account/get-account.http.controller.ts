@@ -2,7 +2,6 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AccountView } from '@billing/projections';
-import { READERS, Roles } from '../../../auth/roles.decorator';
 import { GetAccountQuery, ListAccountsQuery } from './get-account.query';
 
 @ApiTags('catalog')
@@ -12,14 +11,12 @@ export class GetAccountHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({ summary: 'List accounts' })
   list(): Promise<AccountView[]> {
     return this.queries.execute(new ListAccountsQuery());
   }
 
   @Get(':id')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'One account' })
   get(@Param('id') id: string): Promise<AccountView> {
     return this.queries.execute(new GetAccountQuery(id));

@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import type { BillingCodeView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetBillingCodeQuery } from '../get-billing-code/get-billing-code.query';
@@ -19,7 +18,6 @@ export class CreateBillingCodeHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Create a billing code; the same id and body again answers 200, another body 409' })
   async create(
     @Body() body: CreateBillingCodeRequest,

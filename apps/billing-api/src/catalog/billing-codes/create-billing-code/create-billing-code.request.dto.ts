@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
 import { BILLING_CODE_TYPES, type BillingCodeType } from '@billing/domain';
 import { IsId } from '../../../http/ids';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
 
 export class CreateBillingCodeRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'hardware' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Hardware' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name!: string;
 
   @ApiProperty({ enum: BILLING_CODE_TYPES })
@@ -20,14 +21,13 @@ export class CreateBillingCodeRequest {
   type!: BillingCodeType;
 
   @ApiPropertyOptional({ example: 'goods', description: 'The tax category of its items, a code matching the tax regions’ rates; absent: untaxed' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   taxCategory?: string;
 
   @ApiPropertyOptional({ example: '4000-Hardware', description: 'General ledger account for the accounting export' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @IsPlainText({ max: 100 })
   glAccount?: string;
 }

@@ -2,7 +2,6 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BillingCodeView } from '@billing/projections';
-import { READERS, Roles } from '../../../auth/roles.decorator';
 import { GetBillingCodeQuery, ListBillingCodesQuery } from './get-billing-code.query';
 
 @ApiTags('catalog')
@@ -12,14 +11,12 @@ export class GetBillingCodeHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({ summary: 'List billing codes' })
   list(): Promise<BillingCodeView[]> {
     return this.queries.execute(new ListBillingCodesQuery());
   }
 
   @Get(':id')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'One billing code' })
   get(@Param('id') id: string): Promise<BillingCodeView> {
     return this.queries.execute(new GetBillingCodeQuery(id));

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ExclusionSetView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
 import { RequestValidationError } from '../../../http/validation';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetExclusionSetQuery } from '../get-exclusion-set/get-exclusion-set.query';
@@ -18,7 +17,6 @@ export class ChangeExclusionSetHttpController {
 
   @Put(':id')
   @HttpCode(200)
-  @Roles('finance')
   @ApiOperation({
     summary: 'Replace an exclusion set: every contract using it excludes the new set for work logged from now on; a PUT that changes nothing writes nothing',
   })

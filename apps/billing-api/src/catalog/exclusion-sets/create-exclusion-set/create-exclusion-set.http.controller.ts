@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import type { ExclusionSetView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import { GetExclusionSetQuery } from '../get-exclusion-set/get-exclusion-set.query';
@@ -19,7 +18,6 @@ export class CreateExclusionSetHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Create an exclusion set; every id must exist. The same id and body again answers 200, another body 409' })
   async create(
     @Body() body: CreateExclusionSetRequest,

@@ -1,20 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Matches } from 'class-validator';
 import { ID_PATTERN, ID_PATTERN_MESSAGE, IsId } from '../../../http/ids';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
 
 /** At most this many ids per list; Autotask has nothing near it in practice. */
 export const MAX_EXCLUDED_IDS = 500;
 
 export class CreateExclusionSetRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'bronze' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Bronze' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name!: string;
 
   @ApiProperty({

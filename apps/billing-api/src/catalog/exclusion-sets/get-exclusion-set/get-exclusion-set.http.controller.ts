@@ -2,7 +2,6 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ExclusionSetView } from '@billing/projections';
-import { READERS, Roles } from '../../../auth/roles.decorator';
 import { GetExclusionSetQuery, ListExclusionSetsQuery } from './get-exclusion-set.query';
 
 @ApiTags('catalog')
@@ -12,14 +11,12 @@ export class GetExclusionSetHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS)
   @ApiOperation({ summary: 'List exclusion sets' })
   list(): Promise<ExclusionSetView[]> {
     return this.queries.execute(new ListExclusionSetsQuery());
   }
 
   @Get(':id')
-  @Roles(...READERS)
   @ApiOperation({ summary: 'One exclusion set, as it is now' })
   get(@Param('id') id: string): Promise<ExclusionSetView> {
     return this.queries.execute(new GetExclusionSetQuery(id));

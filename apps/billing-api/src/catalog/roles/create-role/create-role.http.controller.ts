@@ -5,7 +5,6 @@ import { ROLE_DEFAULTS } from '@billing/domain';
 import type { RoleView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
 import { decimalText } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
@@ -21,7 +20,6 @@ export class CreateRoleHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Create a role; the same id and body again answers 200, another body 409' })
   async create(
     @Body() body: CreateRoleRequest,

@@ -2,10 +2,13 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RoleView } from '@billing/projections';
-import { READERS, Roles } from '../../../auth/roles.decorator';
+import type { Caller } from '../../../auth/caller';
+import { CurrentCaller, pickableEntry, seesBilling } from '../../../auth/own-work';
 import { GetRoleQuery, ListRolesQuery } from './get-role.query';
 
-/** Technicians read roles too: they pick one when they log time. */
+type RoleViewForCaller = RoleView | ReturnType<typeof pickableEntry>;
+
+/** Technicians read roles too, to pick one when they log time, but only the id and name. */
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller('api/roles')
@@ -13,16 +16,16 @@ export class GetRoleHttpController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles(...READERS, 'technician')
-  @ApiOperation({ summary: 'List roles' })
-  list(): Promise<RoleView[]> {
-    return this.queries.execute(new ListRolesQuery());
+  @ApiOperation({ summary: 'List roles (a technician: id and name only)' })
+  async list(@CurrentCaller() caller: Caller | undefined): Promise<RoleViewForCaller[]> {
+    const all: RoleView[] = await this.queries.execute(new ListRolesQuery());
+    return seesBilling(caller) ? all : all.map(pickableEntry);
   }
 
   @Get(':id')
-  @Roles(...READERS, 'technician')
-  @ApiOperation({ summary: 'One role' })
-  get(@Param('id') id: string): Promise<RoleView> {
-    return this.queries.execute(new GetRoleQuery(id));
+  @ApiOperation({ summary: 'One role (a technician: id and name only)' })
+  async get(@Param('id') id: string, @CurrentCaller() caller: Caller | undefined): Promise<RoleViewForCaller> {
+    const one: RoleView = await this.queries.execute(new GetRoleQuery(id));
+    return seesBilling(caller) ? one : pickableEntry(one);
   }
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, ValidateNested } from 'class-validator';
 import { TAX_RATE_MAX_PLACES } from '@billing/domain';
 import { IsDecimalField } from '../../../http/decimal-field';
 import { IsId } from '../../../http/ids';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
 
 /** Below 1 with at most 6 places is at most 0.999999. */
 const LARGEST_TAX_RATE = '0.999999';
@@ -15,8 +17,7 @@ export class TaxRateRequest {
   taxCategory!: string;
 
   @ApiProperty({ example: 'State', description: 'Shown on invoices; unique within its category' })
-  @IsString()
-  @Length(1, 100)
+  @IsPlainText({ max: 100 })
   name!: string;
 
   @ApiProperty({ type: String, example: '0.08875', description: 'A decimal string (or JSON number), 0 ≤ rate < 1, up to 6 places' })
@@ -27,21 +28,20 @@ export class TaxRateRequest {
   rate!: string | number;
 
   @ApiPropertyOptional({ default: false, description: 'Applied on the amount plus the other taxes; at most one per category' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   compound?: boolean;
 }
 
 export class CreateTaxRegionRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'nyc' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
 
   @ApiProperty({ example: 'New York City' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name!: string;
 
   @ApiProperty({ type: () => [TaxRateRequest] })

@@ -5,7 +5,6 @@ import { WORK_TYPE_DEFAULTS, type WorkTypeModifier } from '@billing/domain';
 import type { WorkTypeView } from '@billing/projections';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
 import { decimalText } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
@@ -28,7 +27,6 @@ export class CreateWorkTypeHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('finance')
   @ApiOperation({ summary: 'Create a work type; the same id and body again answers 200, another body 409' })
   async create(
     @Body() body: CreateWorkTypeRequest,

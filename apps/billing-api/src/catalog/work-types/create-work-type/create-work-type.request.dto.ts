@@ -1,16 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
-import { dec, MAX_HOURS_PER_ENTRY, WORK_TYPE_MODIFIER_TYPES, type WorkTypeModifierType } from '@billing/domain';
+import { IsBoolean, IsIn, IsObject, IsString, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { dec, MAX_HOURLY_RATE, MAX_HOURS_PER_ENTRY, MAX_MULTIPLIER, WORK_TYPE_MODIFIER_TYPES, type WorkTypeModifierType } from '@billing/domain';
 import { decimalText, IsDecimalField } from '../../../http/decimal-field';
 import { IsId } from '../../../http/ids';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
 
-/** The bounds of a modifier value by type (billing-rules §2): add any sign, multiply > 0, custom and flat ≥ 0. */
-const VALUE_BOUNDS: Record<Exclude<WorkTypeModifierType, 'none'>, { greaterThan?: string; min?: string; text: string }> = {
-  add: { text: 'a decimal (a negative value lowers the role rate)' },
-  multiply: { greaterThan: '0', text: 'a decimal greater than 0' },
-  custom: { min: '0', text: 'a decimal of at least 0' },
-  flat: { min: '0', text: 'a decimal of at least 0' },
+/**
+ * The bounds of a modifier value by type (billing-rules §2): add either sign, multiply > 0, custom
+ * and flat ≥ 0; rates at most MAX_HOURLY_RATE, multipliers at most MAX_MULTIPLIER (docs/decisions.md).
+ */
+const VALUE_BOUNDS: Record<Exclude<WorkTypeModifierType, 'none'>, { greaterThan?: string; min?: string; max: string; text: string }> = {
+  add: {
+    min: `-${MAX_HOURLY_RATE}`,
+    max: MAX_HOURLY_RATE,
+    text: `a decimal from -${MAX_HOURLY_RATE} to ${MAX_HOURLY_RATE} (a negative value lowers the role rate)`,
+  },
+  multiply: { greaterThan: '0', max: MAX_MULTIPLIER, text: `a decimal greater than 0, at most ${MAX_MULTIPLIER}` },
+  custom: { min: '0', max: MAX_HOURLY_RATE, text: `a decimal from 0 to ${MAX_HOURLY_RATE}` },
+  flat: { min: '0', max: MAX_HOURLY_RATE, text: `a decimal from 0 to ${MAX_HOURLY_RATE}` },
 };
 
 function valueProblem(type: unknown, value: unknown): string | null {
@@ -22,6 +31,7 @@ function valueProblem(type: unknown, value: unknown): string | null {
   if (text === undefined || (text.split('.')[1] ?? '').length > 4) return message;
   if (bounds.min !== undefined && dec(text).lessThan(bounds.min)) return message;
   if (bounds.greaterThan !== undefined && dec(text).lessThanOrEqualTo(bounds.greaterThan)) return message;
+  if (dec(text).greaterThan(bounds.max)) return message;
   return null;
 }
 
@@ -74,45 +84,44 @@ export class WorkTypeModifierRequest {
 
 export class CreateWorkTypeRequest {
   @ApiPropertyOptional({ description: 'Client id; the server makes a UUID when absent', example: 'onsite' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   id?: string;
 
   @ApiProperty({ example: 'Onsite' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name!: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   billable?: boolean;
 
   @ApiPropertyOptional({ description: 'Show lines charged nothing (non-billable, covered) on invoices; default: the value of billable' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   showOnInvoice?: boolean;
 
   @ApiPropertyOptional({ example: 'labour', description: 'The tax category of its labour, a code matching the tax regions’ rates; absent: untaxed' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsId()
   taxCategory?: string;
 
   @ApiPropertyOptional({ type: String, example: '0.5', description: 'Least hours to bill per entry: 0 to 24, up to 4 places' })
-  @IsOptional()
+  @Optional()
   @IsDecimalField({ min: '0', max: MAX_HOURS_PER_ENTRY })
   minHours?: string | number;
 
   @ApiPropertyOptional({ type: String, example: '8', description: 'Most hours to bill per entry: more than 0, at most 24, at least minHours' })
-  @IsOptional()
+  @Optional()
   @IsDecimalField({ greaterThan: '0', max: MAX_HOURS_PER_ENTRY })
   @IsNotBelowMinHours()
   maxHours?: string | number;
 
   @ApiPropertyOptional({ type: () => WorkTypeModifierRequest, description: 'Default { type: "none" }' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => WorkTypeModifierRequest)

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
+import type { Caller } from '../../../auth/caller';
+import { assertOwnWork, CurrentCaller, ownWorkOf } from '../../../auth/own-work';
 import { canonical } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
@@ -20,14 +21,16 @@ export class RecordChargeHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('technician', 'finance')
   @ApiOperation({ summary: 'Record a charge (materials, products, licences)' })
   async record(
     @Body() body: RecordChargeRequest,
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
     @CommandMeta() metadata: CommandMetadata,
+    @CurrentCaller() caller: Caller | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorkItemView> {
+    const resourceId = body.resourceId ?? ownWorkOf(caller);
+    assertOwnWork(caller, resourceId, 'charge');
     const chargeId = resolveCreateId('charges', body.id, idempotencyKey);
     const command = new RecordChargeCommand(
       {
@@ -42,6 +45,7 @@ export class RecordChargeHttpController {
         unitCost: canonical(body.unitCost ?? '0'),
         billable: body.billable ?? true,
         purchaseOrderNumber: body.purchaseOrderNumber ?? null,
+        resourceId,
       },
       metadata,
     );

@@ -1,10 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
-import { IsDecimalField } from '../../../http/decimal-field';
+import { IsBoolean } from 'class-validator';
+import { MAX_ITEM_AMOUNT } from '@billing/domain';
+import { IsDecimalField, itemAmountProblems } from '../../../http/decimal-field';
 import { IsId, OptionalId } from '../../../http/ids';
 import { IsBusinessDate } from '../../../http/business-date-field';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
+import type { FieldProblem } from '../../../http/problem';
+import type { CheckedRequest } from '../../../http/validation';
 
-export class RecordChargeRequest {
+export class RecordChargeRequest implements CheckedRequest {
   @OptionalId()
   id?: string;
 
@@ -18,9 +23,11 @@ export class RecordChargeRequest {
   @OptionalId()
   billingCodeId?: string;
 
+  @OptionalId({ description: 'The person whose work it is; a technician key records its own (and may name no other)' })
+  resourceId?: string;
+
   @ApiProperty({ example: 'SSD 1 TB' })
-  @IsString()
-  @Length(1, 200)
+  @IsPlainText({ max: 200 })
   name!: string;
 
   @ApiProperty({ example: '2026-11-16' })
@@ -28,26 +35,29 @@ export class RecordChargeRequest {
   date!: string;
 
   @ApiProperty({ example: '2' })
-  @IsDecimalField({ greaterThan: '0' })
+  @IsDecimalField({ greaterThan: '0', max: MAX_ITEM_AMOUNT })
   quantity!: string | number;
 
   @ApiProperty({ example: '129.99' })
-  @IsDecimalField({ min: '0' })
+  @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
   unitPrice!: string | number;
 
   @ApiPropertyOptional({ example: '80', default: '0' })
-  @IsOptional()
-  @IsDecimalField({ min: '0' })
+  @Optional()
+  @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
   unitCost?: string | number;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   billable?: boolean;
 
   @ApiPropertyOptional({ description: 'Its own purchase order number; else the contract’s' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @IsPlainText({ max: 100 })
   purchaseOrderNumber?: string;
+
+  problems(): FieldProblem[] {
+    return itemAmountProblems('unitPrice', { quantity: this.quantity, unitPrice: this.unitPrice });
+  }
 }

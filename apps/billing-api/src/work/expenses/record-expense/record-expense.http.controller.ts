@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
+import type { Caller } from '../../../auth/caller';
+import { assertOwnWork, CurrentCaller, ownWorkOf } from '../../../auth/own-work';
 import { canonical } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
@@ -20,14 +21,16 @@ export class RecordExpenseHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('technician', 'finance')
   @ApiOperation({ summary: 'Record an expense (mileage, travel)' })
   async record(
     @Body() body: RecordExpenseRequest,
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
     @CommandMeta() metadata: CommandMetadata,
+    @CurrentCaller() caller: Caller | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorkItemView> {
+    const resourceId = body.resourceId ?? ownWorkOf(caller);
+    assertOwnWork(caller, resourceId, 'expense');
     const expenseId = resolveCreateId('expenses', body.id, idempotencyKey);
     const command = new RecordExpenseCommand(
       {
@@ -39,6 +42,7 @@ export class RecordExpenseHttpController {
         amount: canonical(body.amount),
         billable: body.billable ?? true,
         description: body.description ?? null,
+        resourceId,
       },
       metadata,
     );

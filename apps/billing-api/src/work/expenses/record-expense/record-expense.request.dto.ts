@@ -1,8 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean } from 'class-validator';
+import { MAX_ITEM_AMOUNT } from '@billing/domain';
 import { IsDecimalField } from '../../../http/decimal-field';
 import { IsId, OptionalId } from '../../../http/ids';
 import { IsBusinessDate } from '../../../http/business-date-field';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
 
 export class RecordExpenseRequest {
   @OptionalId()
@@ -15,9 +18,11 @@ export class RecordExpenseRequest {
   @OptionalId()
   contractId?: string;
 
+  @OptionalId({ description: 'The person who spent it; a technician key records its own (and may name no other)' })
+  resourceId?: string;
+
   @ApiProperty({ example: 'mileage' })
-  @IsString()
-  @Length(1, 100)
+  @IsPlainText({ max: 100 })
   category!: string;
 
   @ApiProperty({ example: '2026-11-16' })
@@ -25,17 +30,16 @@ export class RecordExpenseRequest {
   date!: string;
 
   @ApiProperty({ example: '42.80' })
-  @IsDecimalField({ min: '0' })
+  @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
   amount!: string | number;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   billable?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @Optional()
+  @IsPlainText({ min: 0, max: 2000, multiline: true })
   description?: string;
 }

@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import { ticketItemId } from '@billing/domain';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import type { WorkItemView } from '../../get-work-item/get-work-item.handler';
 import { GetWorkItemQuery } from '../../get-work-item/get-work-item.query';
@@ -19,7 +18,6 @@ export class CompleteTicketHttpController {
 
   @Post(':ticketId/complete')
   @HttpCode(201)
-  @Roles('technician', 'finance')
   @ApiOperation({ summary: 'Complete a ticket under a Per Ticket contract: a ticket item (id `ticket:<ticketId>`) waits for Approve & Post' })
   async complete(
     @Param('ticketId') ticketId: string,

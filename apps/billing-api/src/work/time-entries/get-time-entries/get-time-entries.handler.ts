@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { NotFound, type TimeEntryData } from '@billing/domain';
-import { findWorkItem, listWorkItems, type WorkItemRow, type WorkItemStatus } from '@billing/projections';
+import { findWorkItem, pageWorkItems, type WorkItemRow, type WorkItemStatus } from '@billing/projections';
+import { pageAnswer, type PageAnswer } from '../../../http/paging';
 import { READ_MODEL_DB } from '../../../infrastructure/read-model-db.token';
 import { GetTimeEntryQuery, ListTimeEntriesQuery } from './get-time-entries.query';
 
@@ -44,10 +45,11 @@ export class GetTimeEntryHandler implements IQueryHandler<GetTimeEntryQuery, Tim
 }
 
 @QueryHandler(ListTimeEntriesQuery)
-export class ListTimeEntriesHandler implements IQueryHandler<ListTimeEntriesQuery, TimeEntryView[]> {
+export class ListTimeEntriesHandler implements IQueryHandler<ListTimeEntriesQuery, PageAnswer<TimeEntryView>> {
   constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
 
-  async execute({ filter }: ListTimeEntriesQuery): Promise<TimeEntryView[]> {
-    return listWorkItems(this.db, { ...filter, sourceType: 'TIME_ENTRY' }).map(toView);
+  async execute({ filter, page }: ListTimeEntriesQuery): Promise<PageAnswer<TimeEntryView>> {
+    const { rows, total } = pageWorkItems(this.db, { ...filter, sourceType: 'TIME_ENTRY' }, page);
+    return pageAnswer(rows.map(toView), total, page);
   }
 }

@@ -2,8 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { OptionalId } from '../../../http/ids';
 import { OptionalBusinessDate } from '../../../http/business-date-field';
+import { PageRequest } from '../../../http/paging';
 
-export class ListTimeEntriesRequest {
+export class ListTimeEntriesRequest extends PageRequest {
   @OptionalId()
   accountId?: string;
 

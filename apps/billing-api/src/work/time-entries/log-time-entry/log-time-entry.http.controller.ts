@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
+import type { Caller } from '../../../auth/caller';
+import { assertOwnWork, CurrentCaller } from '../../../auth/own-work';
 import { canonical, canonicalOrNull } from '../../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../../http/ids';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
@@ -20,14 +21,15 @@ export class LogTimeEntryHttpController {
 
   @Post()
   @HttpCode(201)
-  @Roles('technician', 'finance')
   @ApiOperation({ summary: 'Log time; the answer shows the contract it was routed to, the path taken and the hours to bill' })
   async log(
     @Body() body: LogTimeEntryRequest,
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
     @CommandMeta() metadata: CommandMetadata,
+    @CurrentCaller() caller: Caller | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TimeEntryView> {
+    assertOwnWork(caller, body.resourceId, 'time entry');
     const timeEntryId = resolveCreateId('time-entries', body.id, idempotencyKey);
     const command = new LogTimeEntryCommand(
       {

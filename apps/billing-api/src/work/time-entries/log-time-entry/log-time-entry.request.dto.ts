@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
 import { IsDecimalField } from '../../../http/decimal-field';
 import { IsId, OptionalId } from '../../../http/ids';
 import { IsBusinessDate } from '../../../http/business-date-field';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
 
 export class LogTimeEntryRequest {
   @OptionalId({ description: 'Client id; the server makes a UUID when absent' })
@@ -33,12 +35,12 @@ export class LogTimeEntryRequest {
   hoursWorked!: string | number;
 
   @ApiPropertyOptional({ example: '2026-11-16T09:00:00Z', description: 'Start of a start/stop entry (UTC); orders block consumption' })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true }, { message: 'startTime must be an ISO 8601 timestamp' })
   startTime?: string;
 
   @ApiPropertyOptional({ example: '0.25', description: 'Added to the rounded hours (may be negative)' })
-  @IsOptional()
+  @Optional()
   @IsDecimalField({ min: '-24', max: '24' })
   offsetHours?: string | number;
 
@@ -49,8 +51,7 @@ export class LogTimeEntryRequest {
   contractId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @Optional()
+  @IsPlainText({ min: 0, max: 2000, multiline: true })
   summary?: string;
 }

@@ -5,6 +5,8 @@ export class ReviseTimeEntryCommand {
   constructor(
     readonly timeEntryId: string,
     readonly changes: ReviseTimeEntry['changes'],
+    /** Whose entries the caller may revise: a technician's own; null for finance. */
+    readonly ownWorkOf: string | null,
     readonly metadata: CommandMetadata,
   ) {}
 }

@@ -1,3 +1,4 @@
+import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../infrastructure/command-result';
 import { NotFound, timeEntryDecider, timeEntryStream } from '@billing/domain';
@@ -12,12 +13,15 @@ export class ReviseTimeEntryHandler implements ICommandHandler<ReviseTimeEntryCo
     private readonly contexts: TimeEntryContextLoader,
   ) {}
 
-  async execute({ timeEntryId, changes, metadata }: ReviseTimeEntryCommand): Promise<CommandResult> {
+  async execute({ timeEntryId, changes, ownWorkOf, metadata }: ReviseTimeEntryCommand): Promise<CommandResult> {
     const { events, position } = await this.streams.decide(
       timeEntryStream(timeEntryId),
       timeEntryDecider,
       async (state) => {
         if (state.status !== 'logged') throw new NotFound('time entry', timeEntryId);
+        // Checked on the stream, in the same decision: whose entry it is never changes.
+        if (ownWorkOf !== null && state.entry.resourceId !== ownWorkOf)
+          throw new ForbiddenException(`a technician key acts for ${ownWorkOf} only; this time entry is the work of ${state.entry.resourceId}`);
         const after = { ...state.entry, ...changes };
         return { type: 'ReviseTimeEntry' as const, timeEntryId, changes, context: await this.contexts.load(after) };
       },

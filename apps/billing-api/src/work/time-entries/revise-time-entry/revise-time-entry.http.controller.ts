@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReviseTimeEntry } from '@billing/domain';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../../http/command-answers';
-import { Roles } from '../../../auth/roles.decorator';
+import type { Caller } from '../../../auth/caller';
+import { CurrentCaller, ownWorkOf } from '../../../auth/own-work';
 import { canonical } from '../../../http/decimal-field';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import type { TimeEntryView } from '../get-time-entries/get-time-entries.handler';
@@ -18,9 +19,13 @@ export class ReviseTimeEntryHttpController {
   constructor(private readonly answers: CommandAnswers) {}
 
   @Patch(':id')
-  @Roles('technician', 'finance')
   @ApiOperation({ summary: 'Revise a time entry (routing and hours to bill are decided again); 409 once approved or posted' })
-  async revise(@Param('id') id: string, @Body() body: ReviseTimeEntryRequest, @CommandMeta() metadata: CommandMetadata): Promise<TimeEntryView> {
+  async revise(
+    @Param('id') id: string,
+    @Body() body: ReviseTimeEntryRequest,
+    @CommandMeta() metadata: CommandMetadata,
+    @CurrentCaller() caller: Caller | undefined,
+  ): Promise<TimeEntryView> {
     const changes: ReviseTimeEntry['changes'] = {};
     if (body.roleId !== undefined) changes.roleId = body.roleId;
     if (body.workTypeId !== undefined) changes.workTypeId = body.workTypeId;
@@ -31,6 +36,6 @@ export class ReviseTimeEntryHttpController {
     if (body.ticketId !== undefined) changes.ticketId = body.ticketId;
     if (body.contractId !== undefined) changes.requestedContractId = body.contractId;
     if (body.summary !== undefined) changes.summary = body.summary;
-    return this.answers.afterChange(new ReviseTimeEntryCommand(id, changes, metadata), new GetTimeEntryQuery(id));
+    return this.answers.afterChange(new ReviseTimeEntryCommand(id, changes, ownWorkOf(caller), metadata), new GetTimeEntryQuery(id));
   }
 }

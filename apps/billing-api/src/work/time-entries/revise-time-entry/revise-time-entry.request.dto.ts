@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsString, Length, ValidateIf } from 'class-validator';
+import { IsISO8601, ValidateIf } from 'class-validator';
 import { IsDecimalField } from '../../../http/decimal-field';
 import { IsId } from '../../../http/ids';
 import { IsBusinessDate } from '../../../http/business-date-field';
+import { IsPlainText } from '../../../http/plain-text';
 
 /** The fields to change; `null` clears an optional one (startTime, ticketId, contractId, summary) and is refused for the others. */
 const present = (_o: unknown, v: unknown) => v !== undefined;
@@ -49,7 +50,6 @@ export class ReviseTimeEntryRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_o, v) => v !== null && v !== undefined)
-  @IsString()
-  @Length(0, 2000)
+  @IsPlainText({ min: 0, max: 2000, multiline: true })
   summary?: string | null;
 }

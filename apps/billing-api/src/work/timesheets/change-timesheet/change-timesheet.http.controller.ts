@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { TimesheetCommand } from '@billing/domain';
 import { CommandMeta } from '../../../auth/command-meta.decorator';
-import { Roles } from '../../../auth/roles.decorator';
+import type { Caller } from '../../../auth/caller';
+import { assertOwnWork, CurrentCaller } from '../../../auth/own-work';
 import type { CommandMetadata } from '../../../infrastructure/stream-decisions';
 import type { TimesheetView } from '../get-timesheet/get-timesheet.handler';
 import { TimesheetParams } from '../timesheet.params';
@@ -19,15 +20,19 @@ export class ChangeTimesheetHttpController {
 
   @Post('submit')
   @HttpCode(200)
-  @Roles('technician', 'finance')
   @ApiOperation({ summary: 'Submit the week for approval' })
-  submit(@Param() { resourceId, weekStart }: TimesheetParams, @Body() _body: TimesheetActionRequest, @CommandMeta() metadata: CommandMetadata) {
+  submit(
+    @Param() { resourceId, weekStart }: TimesheetParams,
+    @Body() _body: TimesheetActionRequest,
+    @CommandMeta() metadata: CommandMetadata,
+    @CurrentCaller() caller: Caller | undefined,
+  ) {
+    assertOwnWork(caller, resourceId, 'timesheet');
     return this.change({ type: 'SubmitTimesheet', key: { resourceId, weekStart } }, metadata);
   }
 
   @Post('approve')
   @HttpCode(200)
-  @Roles('timesheet-approver', 'finance')
   @ApiOperation({ summary: 'Approve a submitted week' })
   approve(@Param() { resourceId, weekStart }: TimesheetParams, @Body() _body: TimesheetActionRequest, @CommandMeta() metadata: CommandMetadata) {
     return this.change({ type: 'ApproveTimesheet', key: { resourceId, weekStart } }, metadata);
@@ -35,7 +40,6 @@ export class ChangeTimesheetHttpController {
 
   @Post('reject')
   @HttpCode(200)
-  @Roles('timesheet-approver', 'finance')
   @ApiOperation({ summary: 'Reject a submitted week, with a reason' })
   reject(@Param() { resourceId, weekStart }: TimesheetParams, @Body() body: RejectTimesheetRequest, @CommandMeta() metadata: CommandMetadata) {
     return this.change({ type: 'RejectTimesheet', key: { resourceId, weekStart }, reason: body.reason! }, { ...metadata, reason: body.reason });

@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
 import type { FieldProblem } from '../../../http/problem';
 import type { CheckedRequest } from '../../../http/validation';
+import { Optional } from '../../../http/optional';
+import { IsPlainText } from '../../../http/plain-text';
 
 export class TimesheetActionRequest {
   @ApiPropertyOptional({ description: 'Required to reject' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @Optional()
+  @IsPlainText({ max: 2000 })
   reason?: string;
 }
 

@@ -1,0 +1,44 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { APP_CONFIG } from '../config/app-config.token';
+import type { AppConfig } from '../config/app-config';
+
+/** A key's last use is written at most this often, so a busy key costs one write a minute, not one per request. */
+const WRITE_EVERY_MS = 60_000;
+
+/**
+ * When each key was last used on this instance. Not an event: a use decides nothing, and a
+ * use per request in the ledger would drown the decisions. Kept in a small database of its own
+ * beside the read models, so it survives restarts and read-model rebuilds.
+ */
+@Injectable()
+export class ApiKeyUsage implements OnApplicationShutdown {
+  private readonly db: Database.Database;
+  private readonly written = new Map<string, number>();
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.db = new Database(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'api-key-usage.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 1000');
+    this.db.exec('CREATE TABLE IF NOT EXISTS api_key_usage (id TEXT PRIMARY KEY, last_used_at TEXT NOT NULL)');
+  }
+
+  used(apiKeyId: string, at = new Date()): void {
+    const last = this.written.get(apiKeyId);
+    if (last !== undefined && at.getTime() - last < WRITE_EVERY_MS) return;
+    this.written.set(apiKeyId, at.getTime());
+    this.db
+      .prepare('INSERT INTO api_key_usage (id, last_used_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET last_used_at = excluded.last_used_at')
+      .run(apiKeyId, at.toISOString());
+  }
+
+  lastUsed(): Map<string, string> {
+    const rows = this.db.prepare('SELECT id, last_used_at AS lastUsedAt FROM api_key_usage').all() as { id: string; lastUsedAt: string }[];
+    return new Map(rows.map((r) => [r.id, r.lastUsedAt]));
+  }
+
+  onApplicationShutdown(): void {
+    this.db.close();
+  }
+}

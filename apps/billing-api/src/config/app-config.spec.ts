@@ -1,0 +1,24 @@
+import { ConfigError, configFromEnvironment } from './app-config';
+
+describe('configuration from the environment', () => {
+  it('takes a bootstrap key a client can send as a bearer token', () => {
+    expect(configFromEnvironment({ BILLING_BOOTSTRAP_KEY: 'blk_Zm9vYmFyYmF6cXV4LXRlc3Q' }).bootstrapKey).toBe('blk_Zm9vYmFyYmF6cXV4LXRlc3Q');
+    expect(configFromEnvironment({ BILLING_BOOTSTRAP_KEY: 'abcdefghijklmnop+/~.-_==' }).bootstrapKey).toBe('abcdefghijklmnop+/~.-_==');
+  });
+
+  it.each([
+    ['spaces', 'correct horse battery staple'],
+    ['a tab', 'correct\thorsebatterystaple'],
+    ['a quote', 'correct"horse"battery-staple'],
+    ['an = in the middle', 'correct=horse-battery-staple'],
+    ['a non-ASCII letter', 'correct-horse-battery-stäple'],
+    ['over 512 characters', 'k'.repeat(513)],
+  ])('refuses a bootstrap key with %s: the bearer parser would refuse it, so the stored key could never be used', (_what, key) => {
+    expect(() => configFromEnvironment({ BILLING_BOOTSTRAP_KEY: key })).toThrow(ConfigError);
+    expect(() => configFromEnvironment({ BILLING_BOOTSTRAP_KEY: key })).toThrow(/BILLING_BOOTSTRAP_KEY cannot be sent as a bearer token/);
+  });
+
+  it('refuses a key shorter than 16 characters', () => {
+    expect(() => configFromEnvironment({ BILLING_BOOTSTRAP_KEY: 'short-key' })).toThrow(/at least 16 characters/);
+  });
+});
