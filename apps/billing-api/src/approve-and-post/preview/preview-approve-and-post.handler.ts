@@ -74,12 +74,20 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
         { cache: true },
       );
     }
-    const items = rows.slice(page.offset).map((row) =>
-      withRouting(
-        this.toPreview(row, rated.get(row.itemId) ?? [], billTo.get(row.itemId) ?? null, descriptions.get(row.itemId) ?? null, errors.get(row.itemId) ?? null),
-        routings.get(row.itemId) ?? null,
-      ),
-    );
+    const items = rows
+      .slice(page.offset)
+      .map((row) =>
+        withRouting(
+          this.toPreview(
+            row,
+            rated.get(row.itemId) ?? [],
+            billTo.get(row.itemId) ?? null,
+            descriptions.get(row.itemId) ?? null,
+            errors.get(row.itemId) ?? null,
+          ),
+          routings.get(row.itemId) ?? null,
+        ),
+      );
     return pageAnswer(items, total, page);
   }
 
