@@ -226,6 +226,34 @@ describe('bad requests are refused with the documented shapes, logged, and chang
     });
   });
 
+  // Found by test/fuzz.e2e-spec.ts: both answered 400, but named the problem unlike every other 400.
+  describe('what a 400 names', () => {
+    it('an empty list where the body is an object is "(body)", as every other problem of the whole body', async () => {
+      // given: endpoints whose fields are all optional, so an empty list passes every field's check
+      const before = await head();
+      // when
+      const patch = await raw('PATCH', '/api/time-entries/te-1', { 'content-type': 'application/json' }, '[]');
+      const submit = await raw('POST', '/api/timesheets/ann/2026-11-16/submit', { 'content-type': 'application/json' }, '[]');
+      // then
+      for (const res of [patch, submit])
+        expect(res).toMatchObject({ status: 400, body: { error: 'validation', details: [{ field: '(body)', message: 'the body must be a JSON object' }] } });
+      expect(await head()).toBe(before);
+      expect((await t.as().get('/api/time-entries/te-1')).body.summary).toBe('first');
+    });
+
+    it('an unknown field is "unknown field" whatever its name: empty, with spaces, with a tab', async () => {
+      // when
+      const res = await raw('POST', '/api/accounts', { 'content-type': 'application/json' }, JSON.stringify({ name: 'Odd', '': 1, 'a b': 2, 'c\td': 3 }));
+      // then
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([
+        { field: '', message: 'unknown field:  is not accepted here' },
+        { field: 'a b', message: 'unknown field: a b is not accepted here' },
+        { field: 'c\td', message: 'unknown field: c\td is not accepted here' },
+      ]);
+    });
+  });
+
   describe('null where a field may only be absent', () => {
     it('PUT /api/settings { multiplyOverage: null } is 400 and stores nothing', async () => {
       // given

@@ -1,14 +1,19 @@
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldProblem } from './problem';
 
+/** Nest's problem for a body that is a list where the request is an object (its `property` is `body`). */
+const NOT_AN_OBJECT = 'Validation failed (object is expected)';
+
 /** Every problem of every field, nested fields named by path (`roleRates.0.hourlyRate`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message: message.replace(/^property (\S+) should not exist$/, 'unknown field: $1 is not accepted here'),
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      // By the constraint, not its message: a sent name may be empty or hold spaces.
+      if (constraint === 'whitelistValidation') return { field, message: `unknown field: ${error.property} is not accepted here` };
+      if (!parent && message === NOT_AN_OBJECT) return { field: `(${error.property})`, message: `the ${error.property} must be a JSON object` };
+      return { field, message };
+    });
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }
