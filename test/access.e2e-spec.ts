@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '@billing/event-store';
+import { listApiKeys, Projections } from '@billing/projections';
+import { READ_MODEL_DB } from '../apps/billing-api/src/infrastructure/read-model-db.token';
 import { setUpLinkedContracts } from './support/msp-fixture';
 import { FINANCE_KEY, startTestApp, type TestApp } from './support/test-app';
 
@@ -204,7 +207,7 @@ describe('API keys: list, revoke, rotate', () => {
     const revoked = await t.as().delete('/api/api-keys/k-stolen').send({ reason: 'laptop stolen' }).expect(200);
     // then
     expect(revoked.body).toMatchObject({ id: 'k-stolen', status: 'revoked', revokedBy: 'bootstrap', revokedReason: 'laptop stolen' });
-    expect((await t.as(key).get('/api/accounts').expect(401)).body).toEqual({ error: 'unauthenticated', message: 'this API key was revoked' });
+    expect((await t.as(key).get('/api/accounts').expect(401)).body).toEqual({ error: 'unauthenticated', message: 'this API key was revoked or replaced' });
     const events = [];
     for await (const e of t.app.get<EventStore>(EVENT_STORE).readStream('apiKey-k-stolen')) events.push(e);
     expect(events.map((e) => [e.type, e.data, e.metadata.actor, e.metadata.reason])).toEqual([
@@ -250,5 +253,36 @@ describe('API keys: replacing the bootstrap key', () => {
     await t.as(rotated.body.key).delete('/api/api-keys/k-ci').send({ reason: 'retired' }).expect(200);
     await t.as(rotated.body.key).post('/api/api-keys/k-ci/rotate').send({ reason: 'retry' }).expect(409);
     await t.as(other.key).get('/api/accounts').expect(401);
+  });
+});
+
+describe('API keys: a revocation written by another instance', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.dispose());
+
+  it('stops the key here even while this instance’s read models have not seen it: the guard confirms a key on its own stream', async () => {
+    // given: a working key, and this instance's read models stopped (as if they lagged)
+    const key = (await t.as().post('/api/api-keys').send({ id: 'k-elsewhere', name: 'Elsewhere', role: 'auditor' }).expect(201)).body.key as string;
+    await t.app.get(Projections).stop();
+    // when: another instance revokes it (its event lands in the shared store)
+    await t.app.get<EventStore>(EVENT_STORE).appendToStream(
+      'apiKey-k-elsewhere',
+      [
+        {
+          id: randomUUID(),
+          type: 'ApiKeyRevoked',
+          data: { apiKeyId: 'k-elsewhere', revokedBy: 'other-instance', reason: 'leaked' },
+          metadata: { actor: 'other-instance', actorRole: 'finance', correlationId: 'c', causationId: 'c', occurredAt: new Date().toISOString() },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    // then: the read model still shows it working, yet the key is refused
+    const [found] = listApiKeys(t.app.get(READ_MODEL_DB)).filter((k) => k.id === 'k-elsewhere');
+    expect(found.revokedAt).toBeNull();
+    expect((await t.as(key).get('/api/accounts').expect(401)).body.message).toBe('this API key was revoked or replaced');
   });
 });
