@@ -208,4 +208,40 @@ describe('Approve & Post re-routes a time entry (override contractId)', () => {
       .expect(422);
     expect(res.body.rule).toBe('override-not-allowed');
   });
+
+  it('posted, unposted, then re-routed to a contract billed to another account: the new ledger’s billing item has an id of its own', async () => {
+    // given: acme's T&M contract billed to acme-hq, and 1 h posted on acme's own T&M (ledger acme)
+    await t.as().post('/api/accounts').send({ id: 'acme-hq', name: 'Acme HQ' }).expect(201);
+    await contract({
+      id: 'acme-hq-tm',
+      accountId: 'acme',
+      billToAccountId: 'acme-hq',
+      name: 'Billed to HQ',
+      type: 'TIME_AND_MATERIALS',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      roleRates: [{ roleId: 'engineer', hourlyRate: '100' }],
+    });
+    await logTime(t, technician, { id: 'te-move', accountId: 'acme', workTypeId: 'remote', dateWorked: '2026-11-19', hoursWorked: '1', contractId: ids.tm });
+    const first = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-move'] })
+      .expect(200);
+    expect(first.body.posted.map((i: BillingItemData & { id: string }) => [i.id, i.billToAccountId])).toEqual([['bi-te-move-1', 'acme']]);
+    await t.as().post('/api/billing-items/bi-te-move-1/unpost').send({ reason: 'belongs to HQ' }).expect(200);
+    // when: re-routed to the contract billed to acme-hq (a ledger that never saw te-move: its count starts at 1 again)
+    const second = await t
+      .as()
+      .post('/api/approve-and-post')
+      .send({ itemIds: ['te-move'], overrides: { 'te-move': { contractId: 'acme-hq-tm', reason: 'HQ pays for this work' } } })
+      .expect(200);
+    // then: two billing items, two ids, and the read models hold both
+    expect(second.body.posted.map((i: BillingItemData & { id: string }) => [i.id, i.billToAccountId, i.amount])).toEqual([
+      ['bi-te-move-1@acme-hq', 'acme-hq', '100.00'],
+    ]);
+    await t.as().get('/api/billing-items/bi-te-move-1').expect(200);
+    await t.as().get('/api/billing-items/bi-te-move-1@acme-hq').expect(200);
+    expect((await t.as().get('/health').expect(200)).body.status).toBeDefined();
+  });
 });

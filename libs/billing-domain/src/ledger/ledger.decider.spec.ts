@@ -55,6 +55,16 @@ const ledger = deciderSpec(ledgerDecider);
 const posting = (history: LedgerEvent[], items: PendingLabour[]): LedgerEvent[] => ledger.given(history).when(post(items)).events();
 
 describe('ledger decider', () => {
+  it('an item billed to another account than its own names that ledger in its id: after an unpost it may post to another ledger, whose count starts again', () => {
+    // given: te1 of acme, billed to its parent's ledger
+    const [event] = ledger
+      .given([])
+      .when({ ...post([labour('te1', 'tm', '1')]), billToAccountId: 'acme-group' })
+      .events();
+    // then: not bi-te1-1, which acme's own ledger gives (or has given) it
+    expect(event.data).toMatchObject({ billingItemId: 'bi-te1-1@acme-group', billToAccountId: 'acme-group', accountId: 'acme' });
+  });
+
   it('posts T&M labour at the contract rate with tax and cost, frozen in ItemPosted', () => {
     const [event] = ledger
       .given([])

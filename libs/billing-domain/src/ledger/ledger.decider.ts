@@ -62,7 +62,13 @@ export interface UnpostItem {
 
 export type LedgerCommand = PostItems | UnpostItem;
 
-const billingItemId = (sourceItemId: string, n: number) => `bi-${sourceItemId}-${n}`;
+/**
+ * `n` counts an item's postings within one ledger, so an item billed to another account than its
+ * own (a parent, a contract's bill-to, a re-route) names that ledger too: after an unpost, the
+ * same item may post to another ledger, whose count starts again. `@` is never in a client id.
+ */
+export const billingItemId = (sourceItemId: string, n: number, billToAccountId: string, accountId: string) =>
+  billToAccountId === accountId ? `bi-${sourceItemId}-${n}` : `bi-${sourceItemId}-${n}@${billToAccountId}`;
 
 function withRemaining(contract: ContractRatingSnapshot, drawn: Map<string, Dec>): ContractRatingSnapshot {
   const left = (id: string, size: Dec) => size.minus(drawn.get(id) ?? 0);
@@ -135,7 +141,7 @@ function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
       type: 'ItemPosted',
       data: {
         ...draft,
-        billingItemId: billingItemId(draft.sourceItemId, n),
+        billingItemId: billingItemId(draft.sourceItemId, n, command.billToAccountId, source.accountId),
         postingId: command.postingId,
         sourceType: source.sourceType,
         accountId: source.accountId,
