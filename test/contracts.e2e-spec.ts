@@ -64,6 +64,7 @@ describe('contracts over HTTP', () => {
         blockHourMultipliers: [],
         periodType: null,
         setupFee: null,
+        licenceTolerancePercent: null,
         purchases: [],
         services: [],
       });

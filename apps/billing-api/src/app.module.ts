@@ -8,10 +8,12 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { HealthHttpController } from './health/health.http.controller';
+import { InvoicingModule } from './invoicing/invoicing.module';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ReadModelsModule } from './infrastructure/read-models.module';
 import { ReadModelsHttpModule } from './read-models/read-models.http.module';
+import { RecurringModule } from './recurring/recurring.module';
 import { SettingsModule } from './settings/settings.module';
 import { WorkModule } from './work/work.module';
 
@@ -31,7 +33,9 @@ export class AppModule {
         ContractsModule,
         WorkModule,
         ApproveAndPostModule,
+        InvoicingModule,
         ReadModelsHttpModule,
+        RecurringModule,
         SettingsModule,
       ],
       controllers: [HealthHttpController],

@@ -7,6 +7,8 @@ import type { TaxRegionEvent } from './catalog/tax-region.events';
 import type { WorkTypeEvent } from './catalog/work-type.events';
 import type { ContractEvent } from './contracts/contract.events';
 import type { DefaultContractEvent } from './contracts/default-contract.events';
+import type { InvoiceNumberEvent } from './invoicing/invoice-number.events';
+import type { InvoiceRunEvent } from './invoicing/invoice-run.events';
 import type { LedgerEvent } from './ledger/ledger.events';
 import type { BillingSettingsEvent } from './settings/billing-settings.events';
 import type { ChargeEvent } from './work/charge.events';
@@ -34,7 +36,9 @@ export type BillingEvent =
   | TicketEvent
   | TimesheetEvent
   | ItemIdClaimEvent
-  | LedgerEvent;
+  | LedgerEvent
+  | InvoiceRunEvent
+  | InvoiceNumberEvent;
 
 export type BillingEventType = BillingEvent['type'];
 

@@ -10,4 +10,5 @@ export * from './settings/billing-settings.events';
 export * from './settings/billing-settings.decider';
 export * from './work';
 export * from './ledger';
+export * from './invoicing';
 export * from './billing-event';

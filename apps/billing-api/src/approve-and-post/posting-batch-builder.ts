@@ -6,10 +6,12 @@ import {
   Conflict,
   editableSource,
   isEditableSource,
+  milestoneToPost,
   namedContractOf,
   NotFound,
   purchaseToPost,
   ratingSnapshotOf,
+  recurringItemToPost,
   routingOverrideOf,
   RuleViolation,
   ticketDecider,
@@ -87,6 +89,10 @@ export class PostingBatchBuilder {
     RETAINER_PURCHASE: (ref, shared) => this.preparePurchase(ref, shared),
     TICKET_PURCHASE: (ref, shared) => this.preparePurchase(ref, shared),
     TICKET: (ref, shared) => this.prepareTicket(ref, shared),
+    SERVICE_PERIOD: (ref, shared) => this.prepareRecurring(ref, shared),
+    SERVICE_ADJUSTMENT: (ref, shared) => this.prepareRecurring(ref, shared),
+    SETUP_FEE: (ref, shared) => this.prepareRecurring(ref, shared),
+    MILESTONE: (ref, shared) => this.prepareMilestone(ref, shared),
   };
 
   constructor(
@@ -157,7 +163,7 @@ export class PostingBatchBuilder {
     const billingCode = item.billingCodeId ? await shared.billingCode(item.billingCodeId) : undefined;
     return {
       ref,
-      pending: pending.kind === 'CHARGE' && billingCode ? { ...pending, taxCategoryId: billingCode.taxCategory } : pending,
+      pending: pending.kind !== 'LABOR' && billingCode ? { ...pending, taxCategoryId: billingCode.taxCategory } : pending,
       source: {
         sourceType: ref.sourceType,
         accountId: item.accountId,
@@ -197,7 +203,7 @@ export class PostingBatchBuilder {
     return routingOverrideOf(entry, overrides);
   }
 
-  /** A block, retainer or ticket purchase, from its contract's stream. */
+  /** A block, retainer or ticket purchase, from its contract's stream, taxed by its billing code. */
   private async preparePurchase(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
     const contractId = String(ref.contractId);
     const state = await shared.contract(contractId);
@@ -205,11 +211,65 @@ export class PostingBatchBuilder {
     const purchase = state.purchases.find((p) => p.purchaseId === ref.itemId);
     if (!purchase) throw new NotFound('purchase', ref.itemId);
     const { pending, description } = purchaseToPost(contractId, purchase);
+    const billingCode = purchase.billingCodeId ? await shared.billingCode(purchase.billingCodeId) : undefined;
     const billTo = billToOf({ contract: state.terms });
     return {
       ref,
-      pending,
+      pending: { ...pending, taxCategoryId: billingCode?.taxCategory ?? null },
       source: { sourceType: ref.sourceType, accountId: state.terms.accountId, purchaseOrderNumber: billTo.purchaseOrderNumber, description },
+      billToAccountId: billTo.billToAccountId,
+      approval: null,
+      roleIds: [],
+      workTypeIds: [],
+      resourceId: null,
+    };
+  }
+
+  /** A service period, adjustment or setup fee accrued on its contract's stream (billing-rules §7), taxed by its service's billing code. */
+  private async prepareRecurring(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+    const contractId = String(ref.contractId);
+    const state = await shared.contract(contractId);
+    if (state.status !== 'exists') throw new NotFound('contract', contractId);
+    const accrued = recurringItemToPost(state, ref.itemId);
+    if (!accrued) throw new NotFound('item', ref.itemId);
+    const billingCodeId = state.services.find((s) => s.serviceId === accrued.serviceId)?.billingCodeId ?? null;
+    const billingCode = billingCodeId ? await shared.billingCode(billingCodeId) : undefined;
+    const billTo = billToOf({ contract: state.terms });
+    return {
+      ref,
+      pending: { ...accrued.pending, taxCategoryId: billingCode?.taxCategory ?? null },
+      source: {
+        sourceType: ref.sourceType,
+        accountId: state.terms.accountId,
+        purchaseOrderNumber: billTo.purchaseOrderNumber,
+        description: accrued.description,
+      },
+      billToAccountId: billTo.billToAccountId,
+      approval: null,
+      roleIds: [],
+      workTypeIds: [],
+      resourceId: null,
+    };
+  }
+
+  /** A Fixed Price milestone, ready to bill (billing-rules §7), from its contract's stream, taxed by its billing code. */
+  private async prepareMilestone(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+    const contractId = String(ref.contractId);
+    const state = await shared.contract(contractId);
+    if (state.status !== 'exists') throw new NotFound('contract', contractId);
+    const milestone = milestoneToPost(state, ref.itemId);
+    if (!milestone) throw new NotFound('milestone', ref.itemId);
+    const billingCode = milestone.billingCodeId ? await shared.billingCode(milestone.billingCodeId) : undefined;
+    const billTo = billToOf({ contract: state.terms });
+    return {
+      ref,
+      pending: { ...milestone.pending, taxCategoryId: billingCode?.taxCategory ?? null },
+      source: {
+        sourceType: 'MILESTONE',
+        accountId: state.terms.accountId,
+        purchaseOrderNumber: billTo.purchaseOrderNumber,
+        description: milestone.description,
+      },
       billToAccountId: billTo.billToAccountId,
       approval: null,
       roleIds: [],

@@ -58,6 +58,14 @@ export const ACCESS_POLICY: Readonly<Record<string, EndpointAccess>> = {
   'POST /api/contracts/:id/retainer-purchases': { roles: FINANCE },
   'POST /api/contracts/:id/ticket-purchases': { roles: FINANCE },
   'POST /api/contracts/:id/services': { roles: FINANCE },
+  'POST /api/contracts/:id/milestones': { roles: FINANCE },
+  'POST /api/contracts/:id/milestones/:milestoneId/ready': { roles: FINANCE },
+  // An integration pushes licence counts (it must name their `source`, and a jump beyond the tolerance is held).
+  'POST /api/contracts/:id/services/:serviceId/units': { roles: ['finance', 'integration'] },
+  'POST /api/recurring/accrue': { roles: FINANCE },
+  'GET /api/licence-exceptions': { roles: READERS },
+  'POST /api/licence-exceptions/:id/confirm': { roles: FINANCE },
+  'POST /api/licence-exceptions/:id/reject': { roles: FINANCE },
 
   'POST /api/time-entries': { roles: ['technician', 'finance'], ...OWN_WORK },
   'PATCH /api/time-entries/:id': { roles: ['technician', 'finance'], ...OWN_WORK },
@@ -81,6 +89,14 @@ export const ACCESS_POLICY: Readonly<Record<string, EndpointAccess>> = {
   'GET /api/billing-items/:id': { roles: READERS },
   'POST /api/billing-items/:id/unpost': { roles: FINANCE },
   'GET /api/dashboard/unbilled': { roles: READERS },
+
+  'GET /api/items-to-invoice': { roles: READERS },
+  'POST /api/invoice-runs': { roles: FINANCE },
+  'GET /api/invoices': { roles: READERS },
+  'GET /api/invoices/:id': { roles: READERS },
+  'POST /api/invoices/:id/void': { roles: FINANCE },
+  'GET /api/invoices/:id/export': { roles: READERS },
+  'GET /api/exports/accounting': { roles: READERS },
 };
 
 /** The row of a route as the router names it (`GET /api/time-entries/:id`). */

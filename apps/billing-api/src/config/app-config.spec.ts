@@ -21,4 +21,21 @@ describe('configuration from the environment', () => {
   it('refuses a key shorter than 16 characters', () => {
     expect(() => configFromEnvironment({ BILLING_BOOTSTRAP_KEY: 'short-key' })).toThrow(/at least 16 characters/);
   });
+
+  it('accrues daily only when LEDGER_ACCRUE_DAILY=true, at LEDGER_ACCRUE_HOUR (UTC, default 2)', () => {
+    expect(configFromEnvironment({}).accrueDailyAtHour).toBeUndefined();
+    expect(configFromEnvironment({ LEDGER_ACCRUE_DAILY: 'false', LEDGER_ACCRUE_HOUR: '5' }).accrueDailyAtHour).toBeUndefined();
+    expect(configFromEnvironment({ LEDGER_ACCRUE_DAILY: 'true' }).accrueDailyAtHour).toBe(2);
+    expect(configFromEnvironment({ LEDGER_ACCRUE_DAILY: 'true', LEDGER_ACCRUE_HOUR: '0' }).accrueDailyAtHour).toBe(0);
+    expect(configFromEnvironment({ LEDGER_ACCRUE_DAILY: 'true', LEDGER_ACCRUE_HOUR: '23' }).accrueDailyAtHour).toBe(23);
+  });
+
+  it.each([
+    [{ LEDGER_ACCRUE_DAILY: 'yes' }, /LEDGER_ACCRUE_DAILY must be true or false/],
+    [{ LEDGER_ACCRUE_DAILY: 'true', LEDGER_ACCRUE_HOUR: '24' }, /LEDGER_ACCRUE_HOUR must be an hour/],
+    [{ LEDGER_ACCRUE_DAILY: 'true', LEDGER_ACCRUE_HOUR: '2.5' }, /LEDGER_ACCRUE_HOUR must be an hour/],
+    [{ LEDGER_ACCRUE_DAILY: 'true', LEDGER_ACCRUE_HOUR: '-1' }, /LEDGER_ACCRUE_HOUR must be an hour/],
+  ])('refuses %p', (env, message) => {
+    expect(() => configFromEnvironment(env)).toThrow(message);
+  });
 });

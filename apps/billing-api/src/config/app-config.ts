@@ -10,6 +10,8 @@ export interface AppConfig {
   bootstrapKey?: string;
   /** Bound on how long a query waits for the projections to reach the caller's last write. */
   readYourWritesTimeoutMs: number;
+  /** Run the accrual of billing-rules §7 every day at this hour (UTC, 0 to 23), through that day; absent: only on demand. */
+  accrueDailyAtHour?: number;
 }
 
 export class ConfigError extends Error {
@@ -32,7 +34,17 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     bootstrapKey,
     readYourWritesTimeoutMs: 5000,
+    ...dailyAccrual(env),
   };
+}
+
+/** `LEDGER_ACCRUE_DAILY=true` turns the daily accrual on, at `LEDGER_ACCRUE_HOUR` (UTC, default 2); off unless set. */
+function dailyAccrual(env: NodeJS.ProcessEnv): Pick<AppConfig, 'accrueDailyAtHour'> {
+  const daily = env.LEDGER_ACCRUE_DAILY ?? '';
+  if (daily !== '' && daily !== 'true' && daily !== 'false') throw new ConfigError(`LEDGER_ACCRUE_DAILY must be true or false, got "${daily}"`);
+  const hour = env.LEDGER_ACCRUE_HOUR || '2';
+  if (!/^\d{1,2}$/.test(hour) || Number(hour) > 23) throw new ConfigError(`LEDGER_ACCRUE_HOUR must be an hour of the day (UTC), 0 to 23, got "${hour}"`);
+  return daily === 'true' ? { accrueDailyAtHour: Number(hour) } : {};
 }
 
 export const eventStoreFile = (config: AppConfig) => join(config.dataDir, 'ledger.sqlite');

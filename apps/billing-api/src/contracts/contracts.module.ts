@@ -3,6 +3,8 @@ import { CommandAnswersModule } from '../http/command-answers.module';
 import { EventStoreModule } from '../infrastructure/event-store.module';
 import { LookupsModule } from '../infrastructure/lookups.module';
 import { ReadModelsModule } from '../infrastructure/read-models.module';
+import { AddMilestoneHandler } from './add-milestone/add-milestone.handler';
+import { AddMilestoneHttpController } from './add-milestone/add-milestone.http.controller';
 import { AddServiceHandler } from './add-service/add-service.handler';
 import { AddServiceHttpController } from './add-service/add-service.http.controller';
 import { ContractReferencesLoader } from './contract-references-loader';
@@ -10,8 +12,16 @@ import { ChangeContractTermsHandler } from './change-contract-terms/change-contr
 import { ChangeContractTermsHttpController } from './change-contract-terms/change-contract-terms.http.controller';
 import { CreateContractHandler } from './create-contract/create-contract.handler';
 import { CreateContractHttpController } from './create-contract/create-contract.http.controller';
-import { GetContractHandler, GetContractPurchaseHandler, GetContractServiceHandler, ListContractsHandler } from './get-contract/get-contract.handler';
+import {
+  GetContractHandler,
+  GetContractMilestoneHandler,
+  GetContractPurchaseHandler,
+  GetContractServiceHandler,
+  ListContractsHandler,
+} from './get-contract/get-contract.handler';
 import { GetContractHttpController } from './get-contract/get-contract.http.controller';
+import { MarkMilestoneReadyHandler } from './mark-milestone-ready/mark-milestone-ready.handler';
+import { MarkMilestoneReadyHttpController } from './mark-milestone-ready/mark-milestone-ready.http.controller';
 import { PurchaseBlockHandler } from './purchase-block/purchase-block.handler';
 import { PurchaseBlockHttpController } from './purchase-block/purchase-block.http.controller';
 import { PurchaseRetainerHandler } from './purchase-retainer/purchase-retainer.handler';
@@ -19,7 +29,7 @@ import { PurchaseRetainerHttpController } from './purchase-retainer/purchase-ret
 import { PurchaseTicketsHandler } from './purchase-tickets/purchase-tickets.handler';
 import { PurchaseTicketsHttpController } from './purchase-tickets/purchase-tickets.http.controller';
 
-/** Contracts of the six types, their terms, purchases and services. */
+/** Contracts of the six types, their terms, purchases, services and milestones. */
 @Module({
   imports: [EventStoreModule, ReadModelsModule, LookupsModule, CommandAnswersModule],
   controllers: [
@@ -30,6 +40,8 @@ import { PurchaseTicketsHttpController } from './purchase-tickets/purchase-ticke
     PurchaseRetainerHttpController,
     PurchaseTicketsHttpController,
     AddServiceHttpController,
+    AddMilestoneHttpController,
+    MarkMilestoneReadyHttpController,
   ],
   providers: [
     ContractReferencesLoader,
@@ -39,10 +51,13 @@ import { PurchaseTicketsHttpController } from './purchase-tickets/purchase-ticke
     PurchaseRetainerHandler,
     PurchaseTicketsHandler,
     AddServiceHandler,
+    AddMilestoneHandler,
+    MarkMilestoneReadyHandler,
     GetContractHandler,
     ListContractsHandler,
     GetContractPurchaseHandler,
     GetContractServiceHandler,
+    GetContractMilestoneHandler,
   ],
 })
 export class ContractsModule {}

@@ -15,6 +15,12 @@ export interface DecimalFieldOptions {
 
 const DECIMAL = /^-?(0|[1-9]\d{0,14})(\.\d+)?$/;
 
+/** The OpenAPI schema of a decimal field (money, units, quantities): a decimal string or a JSON number (http-api.md, "Conventions"). */
+export const DECIMAL_SCHEMA = { oneOf: [{ type: 'string', pattern: DECIMAL.source }, { type: 'number' }] };
+
+/** The OpenAPI schema of a count of whole things (tickets): a JSON integer or a decimal string of one. */
+export const COUNT_SCHEMA = { oneOf: [{ type: 'integer' }, { type: 'string', pattern: DECIMAL.source }] };
+
 /** The decimal string of a request value, or undefined when it is not a plain decimal. */
 export function decimalText(value: unknown): string | undefined {
   if (typeof value === 'number') {
@@ -70,6 +76,40 @@ export function IsDecimalField(options: DecimalFieldOptions = {}, validationOpti
     },
     validationOptions,
   );
+}
+
+/**
+ * A count of whole things (tickets): a JSON integer or a decimal string of a whole number ("2",
+ * "2.0"), from `min` to `max`. Handlers take its value with `countOf`.
+ */
+export function IsCountField(options: { min: number; max: number }, validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCountField',
+      validator: {
+        validate: (value: unknown) => {
+          const count = wholeNumberOf(value);
+          return count !== undefined && count >= options.min && count <= options.max;
+        },
+        defaultMessage: (args) => `${args?.property} must be a whole number (a JSON number or a decimal string) from ${options.min} to ${options.max}`,
+      },
+    },
+    validationOptions,
+  );
+}
+
+function wholeNumberOf(value: unknown): number | undefined {
+  const text = decimalText(value);
+  if (text === undefined || !dec(text).isInteger()) return undefined;
+  const count = dec(text).toNumber();
+  return Number.isSafeInteger(count) ? count : undefined;
+}
+
+/** A validated count field as a number. */
+export function countOf(value: string | number): number {
+  const count = wholeNumberOf(value);
+  if (count === undefined) throw new Error(`not a count: ${String(value)}`);
+  return count;
 }
 
 /**

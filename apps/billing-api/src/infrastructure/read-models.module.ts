@@ -7,6 +7,7 @@ import { eventStoreFile, readModelFile, type AppConfig } from '../config/app-con
 import { APP_CONFIG } from '../config/app-config.token';
 import { EventStoreModule } from './event-store.module';
 import { READ_MODEL_DB } from './read-model-db.token';
+import { ReadModelReaders } from './read-model-readers';
 import { ReadYourWrites } from './read-your-writes';
 
 /** The read models: their database, the projections that keep them, and read-your-writes over them. */
@@ -44,8 +45,9 @@ import { ReadYourWrites } from './read-your-writes';
       },
     },
     ReadYourWrites,
+    ReadModelReaders,
   ],
-  exports: [READ_MODEL_DB, Projections, ReadYourWrites],
+  exports: [READ_MODEL_DB, Projections, ReadYourWrites, ReadModelReaders],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(

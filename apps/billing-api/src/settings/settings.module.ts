@@ -5,7 +5,7 @@ import { ChangeSettingsHttpController } from './change-settings/change-settings.
 import { GetSettingsHandler } from './get-settings/get-settings.handler';
 import { GetSettingsHttpController } from './get-settings/get-settings.http.controller';
 
-/** The ledger settings: rounding, overage multiplier, timesheet requirement, stuck threshold. */
+/** The ledger settings: rounding, overage multiplier, timesheet requirement, stuck threshold, invoice number prefix. */
 @Module({
   imports: [EventStoreModule],
   controllers: [GetSettingsHttpController, ChangeSettingsHttpController],

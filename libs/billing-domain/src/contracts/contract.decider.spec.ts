@@ -224,6 +224,7 @@ describe('contract decider', () => {
         hours: '10',
         hourlyRate: '100',
         purchasedAt: '2026-01-01T09:00:00.000Z',
+        billingCodeId: null,
       },
     };
 
@@ -232,7 +233,10 @@ describe('contract decider', () => {
       contracts
         .given(history)
         .when(change({ purchaseOrderNumber: 'PO-1', excludedRoleIds: ['engineer', 'architect'], excludedWorkTypeIds: [], endDate: '2027-06-30' }))
-        .then([termsChanged({ excludedRoleIds: ['engineer', 'architect'], endDate: '2027-06-30' })]);
+        .then([
+          { type: 'ContractExtended', data: { contractId: 'tm', previousEndDate: '2026-12-31', newEndDate: '2027-06-30' } },
+          termsChanged({ excludedRoleIds: ['engineer', 'architect'] }),
+        ]);
       const after = contracts
         .given(history)
         .when(change({ endDate: '2027-06-30', purchaseOrderNumber: null }))
@@ -357,6 +361,8 @@ describe('contract decider', () => {
       startDate: '2026-02-01',
       endDate: '2026-07-31',
       purchasedAt: at,
+      billingCodeId: null,
+      references: {},
       ...overrides,
     });
     const blockPurchased = (purchaseId: string, overrides: Partial<{ sequence: number; startDate: string; endDate: string }> = {}): ContractEvent => ({
@@ -370,6 +376,7 @@ describe('contract decider', () => {
         hours: '10',
         hourlyRate: '100',
         purchasedAt: at,
+        billingCodeId: null,
         ...overrides,
       },
     });
@@ -390,6 +397,7 @@ describe('contract decider', () => {
               hours: '10',
               hourlyRate: '100',
               purchasedAt: at,
+              billingCodeId: null,
             },
           },
         ]);
@@ -417,7 +425,7 @@ describe('contract decider', () => {
       const history = [blockContract, blockPurchased('p1')];
       contracts
         .given(history)
-        .when({ ...(buyBlock('p1', { hourlyRate: '100' }) as PurchaseBlock), purchasedAt: '2026-03-01T00:00:00.000Z' })
+        .when({ ...(buyBlock('p1', { hourlyRate: '100' }) as PurchaseBlock), purchasedAt: '2026-03-01T00:00:00.000Z', billingCodeId: null })
         .then([]);
       contracts
         .given(history)
@@ -425,7 +433,17 @@ describe('contract decider', () => {
         .then(conflict('id-reused'));
       contracts
         .given(history)
-        .when({ type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'p1', amount: '10', startDate: '2026-02-01', endDate: '2026-07-31', purchasedAt: at })
+        .when({
+          type: 'PurchaseRetainer',
+          contractId: 'tm',
+          purchaseId: 'p1',
+          amount: '10',
+          startDate: '2026-02-01',
+          endDate: '2026-07-31',
+          purchasedAt: at,
+          billingCodeId: null,
+          references: {},
+        })
         .then(conflict('id-reused'));
     });
 
@@ -438,6 +456,8 @@ describe('contract decider', () => {
         startDate: '2026-02-01',
         endDate: '2026-02-28',
         purchasedAt: at,
+        billingCodeId: null,
+        references: {},
       };
       const tickets: ContractCommand = {
         type: 'PurchaseTickets',
@@ -448,6 +468,8 @@ describe('contract decider', () => {
         startDate: '2026-02-01',
         endDate: '2026-02-28',
         purchasedAt: at,
+        billingCodeId: null,
+        references: {},
       };
       contracts.given([createdEvent()]).when(buyBlock('p1')).then(rule('purchase-not-for-contract-type'));
       contracts.given([blockContract]).when(retainer).then(rule('purchase-not-for-contract-type'));
@@ -458,7 +480,16 @@ describe('contract decider', () => {
         .then([
           {
             type: 'RetainerPurchased',
-            data: { contractId: 'tm', purchaseId: 'r1', sequence: 1, startDate: '2026-02-01', endDate: '2026-02-28', amount: '5000', purchasedAt: at },
+            data: {
+              contractId: 'tm',
+              purchaseId: 'r1',
+              sequence: 1,
+              startDate: '2026-02-01',
+              endDate: '2026-02-28',
+              amount: '5000',
+              purchasedAt: at,
+              billingCodeId: null,
+            },
           },
         ]);
       contracts
@@ -476,6 +507,7 @@ describe('contract decider', () => {
               tickets: 20,
               perTicketRate: '45',
               purchasedAt: at,
+              billingCodeId: null,
             },
           },
         ]);
@@ -512,7 +544,17 @@ describe('contract decider', () => {
       const retainer = createdEvent({ type: 'RETAINER' });
       contracts
         .given([retainer])
-        .when({ type: 'PurchaseRetainer', contractId: 'tm', purchaseId: 'r', amount: '-5', startDate: '2026-02-01', endDate: '2026-02-28', purchasedAt: at })
+        .when({
+          type: 'PurchaseRetainer',
+          contractId: 'tm',
+          purchaseId: 'r',
+          amount: '-5',
+          startDate: '2026-02-01',
+          endDate: '2026-02-28',
+          purchasedAt: at,
+          billingCodeId: null,
+          references: {},
+        })
         .then(rule('invalid-decimal'));
       const perTicket = createdEvent({ type: 'PER_TICKET' });
       for (const tickets of [0, 1.5]) {
@@ -527,6 +569,8 @@ describe('contract decider', () => {
             startDate: '2026-02-01',
             endDate: '2026-02-28',
             purchasedAt: at,
+            billingCodeId: null,
+            references: {},
           })
           .then(rule('invalid-quantity'));
       }
@@ -554,6 +598,8 @@ describe('contract decider', () => {
           startDate: '2026-02-01',
           endDate: '2026-02-28',
           purchasedAt: at,
+          billingCodeId: null,
+          references: {},
         })
         .then(rule('amount-too-large'));
       contracts
@@ -566,6 +612,8 @@ describe('contract decider', () => {
           startDate: '2026-02-01',
           endDate: '2026-02-28',
           purchasedAt: at,
+          billingCodeId: null,
+          references: {},
         })
         .then(rule('invalid-decimal'));
     });

@@ -33,6 +33,8 @@ import {
   sameTerms,
   type ContractReferences,
 } from './contract.rules';
+import { checkEndDateAfterMilestones, decideMilestone, type MilestoneCommand } from './milestone.decider';
+import { decideRecurring, type RecurringCommand } from './recurring.decider';
 
 export interface CreateContract {
   type: 'CreateContract';
@@ -53,6 +55,9 @@ interface PurchaseCommandBase {
   startDate: string;
   endDate: string;
   purchasedAt: string;
+  /** Gives the purchase item its tax category (billing-rules §10). */
+  billingCodeId: string | null;
+  references: Pick<ContractReferences, 'billingCodeIds'>;
 }
 
 export interface PurchaseBlock extends PurchaseCommandBase {
@@ -79,7 +84,8 @@ export interface AddService {
   references: Pick<ContractReferences, 'billingCodeIds'>;
 }
 
-export type ContractCommand = CreateContract | ChangeContractTerms | PurchaseBlock | PurchaseRetainer | PurchaseTickets | AddService;
+export type ContractCommand =
+  CreateContract | ChangeContractTerms | PurchaseBlock | PurchaseRetainer | PurchaseTickets | AddService | RecurringCommand | MilestoneCommand;
 type PurchaseCommand = PurchaseBlock | PurchaseRetainer | PurchaseTickets;
 
 function existing(state: ContractState, contractId: string): ExistingContract {
@@ -100,22 +106,42 @@ function decideCreate(command: CreateContract, state: ContractState): ContractEv
   return [{ type: 'ContractCreated', data: terms }];
 }
 
+/**
+ * Only what differs is written. A later end date is the renewal of billing-rules §7, its own event
+ * (`ContractExtended`, with the end date it replaces); the other changes, an earlier end date
+ * among them, are one `ContractTermsChanged`.
+ */
 function decideChange(command: ChangeContractTerms, state: ContractState): ContractEvent[] {
-  const { terms, purchases } = existing(state, command.contractId);
+  const { terms, purchases, milestones } = existing(state, command.contractId);
   const changed = changedTerms(terms, command.changes);
   if (Object.keys(changed).length === 0) return [];
   if (changed.endDate !== undefined) {
     checkDates(terms.startDate, changed.endDate);
     checkEndDateAfterPurchases(changed.endDate, purchases);
+    checkEndDateAfterMilestones(changed.endDate, milestones);
   }
   checkReferences(terms.contractId, { accountId: terms.accountId, ...changed, exclusionContractId: changed.exclusionContractId ?? null }, command.references);
+  const { endDate, ...others } = changed;
+  const extended = endDate !== undefined && endDate > terms.endDate;
+  const termsChanged = extended ? others : changed;
   const deactivatesDefault = changed.status === 'INACTIVE' && terms.isDefault;
-  return [{ type: 'ContractTermsChanged', data: { contractId: terms.contractId, ...changed, ...(deactivatesDefault ? { isDefault: false } : {}) } }];
+  const events: ContractEvent[] = [];
+  if (extended) events.push({ type: 'ContractExtended', data: { contractId: terms.contractId, previousEndDate: terms.endDate, newEndDate: endDate } });
+  if (Object.keys(termsChanged).length > 0)
+    events.push({ type: 'ContractTermsChanged', data: { contractId: terms.contractId, ...termsChanged, ...(deactivatesDefault ? { isDefault: false } : {}) } });
+  return events;
 }
 
 /** The purchase the command describes, decimals in canonical form; refuses quantities that are not positive and amounts beyond the bound. */
 function purchaseOf(command: PurchaseCommand, sequence: number): ContractPurchase {
-  const base = { purchaseId: command.purchaseId, sequence, startDate: command.startDate, endDate: command.endDate, purchasedAt: command.purchasedAt };
+  const base = {
+    purchaseId: command.purchaseId,
+    sequence,
+    startDate: command.startDate,
+    endDate: command.endDate,
+    purchasedAt: command.purchasedAt,
+    billingCodeId: command.billingCodeId,
+  };
   switch (command.type) {
     case 'PurchaseBlock': {
       const hours = canonicalDecimal(command.hours, 'hours', POSITIVE);
@@ -169,6 +195,7 @@ function decidePurchase(command: PurchaseCommand, state: ContractState): Contrac
     throw new Conflict('id-reused', `purchase ${command.purchaseId} already exists on contract ${terms.contractId} with other details`);
   }
   checkPurchaseFits(purchase, terms);
+  requireFound('billing code', [purchase.billingCodeId], command.references.billingCodeIds);
   return [purchased(terms.contractId, purchase)];
 }
 
@@ -206,6 +233,14 @@ function decideContract(command: ContractCommand, state: ContractState): Contrac
       return decidePurchase(command, state);
     case 'AddService':
       return decideAddService(command, state);
+    case 'AccrueRecurring':
+    case 'ChangeServiceUnits':
+    case 'ConfirmLicenceException':
+    case 'RejectLicenceException':
+      return decideRecurring(command, state);
+    case 'AddMilestone':
+    case 'MarkMilestoneReady':
+      return decideMilestone(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${String((unknown as { type: unknown }).type)}`);

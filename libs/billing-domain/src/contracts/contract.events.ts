@@ -1,4 +1,6 @@
 import type { DomainEvent } from '../shared/decider';
+import { evolveMilestones, type MilestoneEvent, type MilestoneState } from './milestone.events';
+import { evolveRecurring, initialRecurringState, type RecurringEvent, type RecurringState } from './recurring.events';
 
 export const CONTRACT_TYPES = ['TIME_AND_MATERIALS', 'BLOCK_HOURS', 'RETAINER', 'PER_TICKET', 'RECURRING_SERVICE', 'FIXED_PRICE'] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number];
@@ -46,6 +48,16 @@ export interface ContractTerms {
   /** Recurring Service only (and required there). */
   periodType: PeriodType | null;
   setupFee: string | null;
+  /**
+   * Recurring Service only (ContractCreated v2): a synced unit count that changes by more than
+   * this percentage of the current units is held for a person (billing-rules §7); null: 20.
+   */
+  licenceTolerancePercent: string | null;
+  /**
+   * Any type (ContractCreated v2): when accrual runs past the end date, the contract renews itself
+   * by this period, as often as it takes (billing-rules §7); null: it does not renew itself.
+   */
+  renewalPeriod: PeriodType | null;
 }
 
 /** The terms a create names: a contract always starts ACTIVE. */
@@ -60,6 +72,7 @@ export const CHANGEABLE_TERMS = [
   'exclusionContractId',
   'endDate',
   'status',
+  'renewalPeriod',
 ] as const satisfies readonly (keyof ContractTerms)[];
 export type ChangeableTerm = (typeof CHANGEABLE_TERMS)[number];
 export type ContractTermsChanges = Partial<Pick<ContractTerms, ChangeableTerm>>;
@@ -72,6 +85,8 @@ interface PurchaseBase {
   endDate: string;
   /** The command's business time (ISO 8601 UTC). */
   purchasedAt: string;
+  /** Gives the purchase item its tax category (purchase events v2; null: untaxed, as every purchase before v2). */
+  billingCodeId: string | null;
 }
 
 export interface BlockPurchase extends PurchaseBase {
@@ -94,7 +109,7 @@ export interface TicketPurchase extends PurchaseBase {
 export type ContractPurchase = BlockPurchase | RetainerPurchase | TicketPurchase;
 export type ContractPurchaseKind = ContractPurchase['kind'];
 
-/** A recurring service: units and prices (accrual is decided elsewhere). */
+/** A recurring service as added: units and prices (its unit changes and accruals are in `RecurringState`). */
 export interface ContractService {
   serviceId: string;
   name: string;
@@ -105,14 +120,32 @@ export interface ContractService {
 }
 
 export type ContractCreated = DomainEvent<'ContractCreated', ContractTerms>;
-/** Only the fields that changed, each with its full new value. A later `endDate` is a renewal (§7). */
+/**
+ * Only the fields that changed, each with its full new value (v2: `renewalPeriod` may be among
+ * them). An `endDate` here shortens the contract: a later one is `ContractExtended` (before that
+ * event existed, a later `endDate` here was the renewal).
+ */
 export type ContractTermsChanged = DomainEvent<'ContractTermsChanged', { contractId: string } & ContractTermsChanges & { isDefault?: boolean }>;
+/** billing-rules §7: a person moved the end date later (`PATCH /api/contracts/:id { endDate }`). */
+export type ContractExtended = DomainEvent<'ContractExtended', { contractId: string; previousEndDate: string; newEndDate: string }>;
+/** billing-rules §7: the contract renewed itself by its `renewalPeriod`, when accrual ran past its end date. */
+export type ContractRenewed = DomainEvent<'ContractRenewed', { contractId: string; previousEndDate: string; newEndDate: string; period: PeriodType }>;
 export type BlockPurchased = DomainEvent<'BlockPurchased', { contractId: string } & Omit<BlockPurchase, 'kind'>>;
 export type RetainerPurchased = DomainEvent<'RetainerPurchased', { contractId: string } & Omit<RetainerPurchase, 'kind'>>;
 export type TicketsPurchased = DomainEvent<'TicketsPurchased', { contractId: string } & Omit<TicketPurchase, 'kind'>>;
 export type ServiceAdded = DomainEvent<'ServiceAdded', { contractId: string } & ContractService>;
 
-export type ContractEvent = ContractCreated | ContractTermsChanged | BlockPurchased | RetainerPurchased | TicketsPurchased | ServiceAdded;
+export type ContractEvent =
+  | ContractCreated
+  | ContractTermsChanged
+  | ContractExtended
+  | ContractRenewed
+  | BlockPurchased
+  | RetainerPurchased
+  | TicketsPurchased
+  | ServiceAdded
+  | RecurringEvent
+  | MilestoneEvent;
 
 export type ExistingContract = {
   status: 'exists';
@@ -121,6 +154,10 @@ export type ExistingContract = {
   services: ContractService[];
   /** The terms as created: what a repeated create is compared with. */
   createdTerms: ContractTerms;
+  /** Accruals, unit changes and licence exceptions (billing-rules §7). */
+  recurring: RecurringState;
+  /** Fixed Price: the milestones, in the order added, and whether each is ready to bill. */
+  milestones: MilestoneState[];
 };
 export type ContractState = { status: 'none' } | ExistingContract;
 
@@ -129,12 +166,26 @@ export const initialContractState = (): ContractState => ({ status: 'none' });
 export function evolveContract(state: ContractState, event: ContractEvent): ContractState {
   switch (event.type) {
     case 'ContractCreated':
-      return { status: 'exists', terms: event.data, purchases: [], services: [], createdTerms: event.data };
+      return {
+        status: 'exists',
+        terms: event.data,
+        purchases: [],
+        services: [],
+        createdTerms: event.data,
+        recurring: initialRecurringState(),
+        milestones: [],
+      };
     case 'ContractTermsChanged': {
       if (state.status !== 'exists') return state;
       const { contractId: _contractId, ...changes } = event.data;
       return { ...state, terms: { ...state.terms, ...changes } };
     }
+    case 'ContractExtended':
+    case 'ContractRenewed':
+      return state.status === 'exists' ? { ...state, terms: { ...state.terms, endDate: event.data.newEndDate } } : state;
+    case 'MilestoneAdded':
+    case 'MilestoneReadyToBill':
+      return state.status === 'exists' ? { ...state, milestones: evolveMilestones(state.milestones, event) } : state;
     case 'BlockPurchased':
       return state.status === 'exists' ? { ...state, purchases: [...state.purchases, { kind: 'BLOCK', ...withoutContractId(event.data) }] } : state;
     case 'RetainerPurchased':
@@ -143,6 +194,15 @@ export function evolveContract(state: ContractState, event: ContractEvent): Cont
       return state.status === 'exists' ? { ...state, purchases: [...state.purchases, { kind: 'TICKETS', ...withoutContractId(event.data) }] } : state;
     case 'ServiceAdded':
       return state.status === 'exists' ? { ...state, services: [...state.services, withoutContractId(event.data)] } : state;
+    case 'ServicePeriodAccrued':
+    case 'ServiceAdjustmentAccrued':
+    case 'SetupFeeAccrued':
+    case 'ServiceUnitsChanged':
+    case 'LicenceChangeHeld':
+    case 'LicenceExceptionConfirmed':
+    case 'LicenceExceptionRejected':
+    case 'LicenceExceptionSuperseded':
+      return state.status === 'exists' ? { ...state, recurring: evolveRecurring(state.recurring, event) } : state;
     default: {
       const unknown: never = event;
       return unknown;

@@ -28,6 +28,7 @@ export const TYPE_SPECIFIC_FIELDS = {
   overageRate: ['BLOCK_HOURS', 'PER_TICKET'],
   blockHourMultipliers: ['BLOCK_HOURS'],
   periodType: ['RECURRING_SERVICE'],
+  licenceTolerancePercent: ['RECURRING_SERVICE'],
 } as const satisfies Record<string, readonly ContractType[]>;
 
 /** Which contract type takes each kind of purchase. */
@@ -53,6 +54,8 @@ export interface ContractReferences {
 }
 
 const MONEY = { maxPlaces: 4, min: '0', max: MAX_ITEM_AMOUNT } as const;
+/** Bounds of a contract's licence tolerance, in percent. */
+export const TOLERANCE_PERCENT = { maxPlaces: 2, min: '0', max: '1000' } as const;
 /** Bounds of quantities that must be more than nothing (hours, amounts). */
 export const POSITIVE = { maxPlaces: 4, greaterThan: '0', max: MAX_ITEM_AMOUNT } as const;
 
@@ -98,6 +101,7 @@ function comparable(terms: ContractTerms): string {
     blockHourMultipliers: byRole(terms.blockHourMultipliers).map((m) => ({ roleId: m.roleId, multiplier: d(m.multiplier) })),
     overageRate: d(terms.overageRate),
     setupFee: d(terms.setupFee),
+    licenceTolerancePercent: d(terms.licenceTolerancePercent),
   };
   return JSON.stringify(
     Object.fromEntries(
@@ -125,6 +129,7 @@ export function checkTypeFields(terms: NewContractTerms): void {
     overageRate: terms.overageRate !== null,
     blockHourMultipliers: terms.blockHourMultipliers.length > 0,
     periodType: terms.periodType !== null,
+    licenceTolerancePercent: terms.licenceTolerancePercent !== null,
   };
   for (const field of Object.keys(TYPE_SPECIFIC_FIELDS) as (keyof typeof TYPE_SPECIFIC_FIELDS)[]) {
     const types: readonly ContractType[] = TYPE_SPECIFIC_FIELDS[field];
@@ -162,6 +167,9 @@ export function canonicalTerms(terms: NewContractTerms, status: ContractStatus):
     })),
     periodType: terms.periodType,
     setupFee: optionalMoney(terms.setupFee, 'setupFee'),
+    licenceTolerancePercent:
+      terms.licenceTolerancePercent === null ? null : canonicalDecimal(terms.licenceTolerancePercent, 'licenceTolerancePercent', TOLERANCE_PERCENT),
+    renewalPeriod: terms.renewalPeriod,
   };
 }
 
@@ -246,9 +254,9 @@ export function checkEndDateAfterPurchases(endDate: string, purchases: readonly 
     throw new RuleViolation('end-date-before-purchase', `the end date ${endDate} is before the end date ${last.endDate} of purchase ${last.purchaseId}`);
 }
 
-/** Same purchase: kind, dates and quantities (decimals compared by value); sequence and time aside. */
+/** Same purchase: kind, dates, billing code and quantities (decimals compared by value); sequence and time aside. */
 export function samePurchase(a: ContractPurchase, b: ContractPurchase): boolean {
-  if (a.startDate !== b.startDate || a.endDate !== b.endDate) return false;
+  if (a.startDate !== b.startDate || a.endDate !== b.endDate || a.billingCodeId !== b.billingCodeId) return false;
   switch (a.kind) {
     case 'BLOCK':
       return b.kind === 'BLOCK' && sameDecimal(a.hours, b.hours) && sameDecimal(a.hourlyRate, b.hourlyRate);

@@ -1,7 +1,7 @@
 import type { ContractPurchase } from './contract.events';
 import { purchaseToPost } from './purchase-posting';
 
-const period = { sequence: 1, startDate: '2026-11-01', endDate: '2026-11-30', purchasedAt: '2026-10-30T09:00:00.000Z' };
+const period = { sequence: 1, startDate: '2026-11-01', endDate: '2026-11-30', purchasedAt: '2026-10-30T09:00:00.000Z', billingCodeId: null };
 
 describe('purchaseToPost (billing-rules §6: a purchase is billed in full, dated its start)', () => {
   it.each<[string, ContractPurchase, ReturnType<typeof purchaseToPost>]>([

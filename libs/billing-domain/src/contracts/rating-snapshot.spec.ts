@@ -72,6 +72,7 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
           hours: '10',
           hourlyRate: '100',
           purchasedAt: at,
+          billingCodeId: null,
         },
       },
       // bought later, but starting earlier: the sequence stays the purchase order
@@ -86,6 +87,7 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
           hours: '7.5',
           hourlyRate: '95',
           purchasedAt: at,
+          billingCodeId: null,
         },
       },
     ]);
@@ -102,11 +104,29 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
       { type: 'ContractCreated', data: terms({ type: 'RETAINER', roleRates: [{ roleId: 'senior', hourlyRate: '140' }] }) },
       {
         type: 'RetainerPurchased',
-        data: { contractId: 'c1', purchaseId: 'r1', sequence: 1, startDate: '2026-01-01', endDate: '2026-06-30', amount: '5000', purchasedAt: at },
+        data: {
+          contractId: 'c1',
+          purchaseId: 'r1',
+          sequence: 1,
+          startDate: '2026-01-01',
+          endDate: '2026-06-30',
+          amount: '5000',
+          purchasedAt: at,
+          billingCodeId: null,
+        },
       },
       {
         type: 'RetainerPurchased',
-        data: { contractId: 'c1', purchaseId: 'r2', sequence: 2, startDate: '2026-07-01', endDate: '2026-12-31', amount: '2500.5', purchasedAt: at },
+        data: {
+          contractId: 'c1',
+          purchaseId: 'r2',
+          sequence: 2,
+          startDate: '2026-07-01',
+          endDate: '2026-12-31',
+          amount: '2500.5',
+          purchasedAt: at,
+          billingCodeId: null,
+        },
       },
     ]);
     expect(ratingSnapshotOf(contract)).toEqual({
@@ -137,6 +157,7 @@ describe('ratingSnapshotOf (a contract as the rating engine reads it, billing-ru
           tickets: 20,
           perTicketRate: '45',
           purchasedAt: at,
+          billingCodeId: null,
         },
       },
     ]);

@@ -1,3 +1,4 @@
 export * from './ledger.events';
 export * from './ledger.decider';
+export * from './ledger.invoicing';
 export * from './bill-to';

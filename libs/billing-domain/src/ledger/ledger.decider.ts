@@ -1,12 +1,12 @@
-import type { ItemDraw } from '../rating/posted-item-draft';
 import { ratePostingBatch } from '../rating/rate-posting-batch';
 import type { ContractRatingSnapshot, ItemOverride, PendingItem, PostingBatchInput } from '../rating/rating-inputs';
 import type { Decider } from '../shared/decider';
 import { dec, decimalString, type Dec } from '../shared/decimal';
-import { Conflict, NotFound, RuleViolation } from '../shared/domain-errors';
+import { Conflict } from '../shared/domain-errors';
 import { choiceDifferences } from '../work/approver-choices';
 import type { ItemOverrides } from '../work/item-approval';
 import { refuseRoutingOverride, type RoutingOverride } from '../work/routing-override';
+import { decideGenerateInvoices, decideIssueInvoices, decideVoidInvoice, type LedgerInvoicingCommand } from './ledger.invoicing';
 import {
   evolveLedger,
   initialLedgerState,
@@ -17,6 +17,8 @@ import {
   type LedgerState,
   type SourceType,
 } from './ledger.events';
+import { refuseMilestoneNotDue } from './milestone-due';
+import { itemUnposted } from './unpost';
 
 /** What posting needs to know of a source item beyond what it rates. */
 export interface PostingSource {
@@ -60,7 +62,7 @@ export interface UnpostItem {
   reason: string;
 }
 
-export type LedgerCommand = PostItems | UnpostItem;
+export type LedgerCommand = PostItems | UnpostItem | LedgerInvoicingCommand;
 
 /**
  * `n` counts an item's postings within one ledger, so an item billed to another account than its
@@ -123,6 +125,7 @@ function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
   checkAskedChoices(command, state);
   const toPost = command.items.filter(({ pending }) => !state.postedBySource.has(pending.id));
   if (toPost.length === 0) return [];
+  for (const { pending, source } of toPost) refuseMilestoneNotDue(pending, source.postedDate);
   const ids = new Set(toPost.map(({ pending }) => pending.id));
   const { items } = ratePostingBatch({
     items: toPost.map(({ pending }) => pending),
@@ -158,26 +161,8 @@ function decidePosting(command: PostItems, state: LedgerState): ItemPosted[] {
 }
 
 function decideUnpost(command: UnpostItem, state: LedgerState): ItemUnposted[] {
-  const item = state.items.get(command.billingItemId);
-  if (!item) throw new NotFound('billing item', command.billingItemId);
-  if (item.status === 'UNPOSTED') return [];
-  if (!command.reason.trim()) throw new RuleViolation('reason-required', 'an unpost needs a reason');
-  const { sourceItemId } = item.data;
-  const billingItemIds = state.postedBySource.get(sourceItemId) ?? [];
-  const parts = billingItemIds.map((id) => state.items.get(id)!);
-  const invoiced = parts.find((p) => p.invoiceId !== null);
-  if (invoiced) throw new Conflict('item-invoiced', `billing item ${invoiced.data.billingItemId} is on invoice ${invoiced.invoiceId}; void the invoice first`);
-  const returned = new Map<string, ItemDraw>();
-  for (const draw of parts.flatMap((p) => p.data.draws)) {
-    const seen = returned.get(draw.purchaseId);
-    returned.set(draw.purchaseId, seen ? { ...seen, quantity: decimalString(dec(seen.quantity).plus(draw.quantity)) } : { ...draw });
-  }
-  return [
-    {
-      type: 'ItemUnposted',
-      data: { sourceItemId, sourceType: item.data.sourceType, billingItemIds, returned: [...returned.values()], reason: command.reason },
-    },
-  ];
+  const unposted = itemUnposted(state, command.billingItemId, command.reason);
+  return unposted ? [unposted] : [];
 }
 
 function decideLedger(command: LedgerCommand, state: LedgerState): LedgerEvent[] {
@@ -186,6 +171,12 @@ function decideLedger(command: LedgerCommand, state: LedgerState): LedgerEvent[]
       return decidePosting(command, state);
     case 'UnpostItem':
       return decideUnpost(command, state);
+    case 'GenerateInvoices':
+      return decideGenerateInvoices(command, state);
+    case 'IssueInvoices':
+      return decideIssueInvoices(command, state);
+    case 'VoidInvoice':
+      return decideVoidInvoice(command, state);
     default: {
       const unknown: never = command;
       throw new Error(`unknown command ${JSON.stringify(unknown)}`);

@@ -3,7 +3,19 @@ import type { DecimalString, IsoDate } from './rating-inputs';
 /** Money as it travels: a decimal string with exactly two places ("506.25"). */
 export type MoneyString = string;
 
-export type PostedItemType = 'LABOR' | 'LABOR_OVERAGE' | 'CHARGE' | 'EXPENSE' | 'BLOCK_PURCHASE' | 'RETAINER_PURCHASE' | 'TICKET_PURCHASE' | 'TICKET';
+export type PostedItemType =
+  | 'LABOR'
+  | 'LABOR_OVERAGE'
+  | 'CHARGE'
+  | 'EXPENSE'
+  | 'BLOCK_PURCHASE'
+  | 'RETAINER_PURCHASE'
+  | 'TICKET_PURCHASE'
+  | 'TICKET'
+  | 'SERVICE_PERIOD'
+  | 'SERVICE_ADJUSTMENT'
+  | 'SETUP_FEE'
+  | 'MILESTONE';
 
 /**
  * WHOLE: the item posted as one piece. COVERED / OVERAGE: the two pieces of an item a prepaid

@@ -16,6 +16,7 @@ import type {
   PendingCharge,
   PendingExpense,
   PendingItem,
+  PendingRecurringItem,
   PendingTicket,
   PostingBatchInput,
 } from './rating-inputs';
@@ -135,6 +136,18 @@ function postItem(item: PendingItem, context: PostingContext): PostedItemDraft[]
     }
     case 'TICKET':
       return postTicket(item, context);
+    case 'SERVICE_PERIOD':
+    case 'SERVICE_ADJUSTMENT':
+      assertContractType(context, item.contractId, 'RECURRING_SERVICE', item.id);
+      return [postRecurring(item, context)];
+    case 'SETUP_FEE':
+      context.catalog.contract(item.contractId);
+      return [postRecurring(item, context)];
+    case 'MILESTONE': {
+      assertContractType(context, item.contractId, 'FIXED_PRICE', item.id);
+      const amount = decimalOf(item.amount, 'milestone amount');
+      return [billed(context, item, 'MILESTONE', { quantity: ONE, rate: amount, amount })];
+    }
     default: {
       const unknown: never = item;
       throw new RuleViolation('item-kind', `unknown pending item ${JSON.stringify(unknown)}`);
@@ -233,6 +246,22 @@ function billed(
     taxCategoryId: item.taxCategoryId ?? null,
     cost: ZERO,
     ...priced,
+  });
+}
+
+/** Priced when accrued (billing-rules §7): posted as it is, with its cost. */
+function postRecurring(item: PendingRecurringItem, context: PostingContext): PostedItemDraft {
+  return finish(context, {
+    sourceItemId: item.id,
+    type: item.kind,
+    part: 'WHOLE',
+    contractId: item.contractId,
+    itemDate: item.itemDate,
+    taxCategoryId: item.taxCategoryId ?? null,
+    quantity: decimalOf(item.quantity, `${item.kind} quantity`),
+    rate: decimalOf(item.rate, `${item.kind} rate`),
+    amount: decimalOf(item.amount, `${item.kind} amount`),
+    cost: decimalOf(item.cost, `${item.kind} cost`),
   });
 }
 

@@ -242,8 +242,43 @@ export interface PendingTicket extends PendingItemBase {
   taxCategoryId?: string | null;
 }
 
+/**
+ * An item accrual created on a contract (billing-rules §7): a service period, a prorated
+ * adjustment (its amount may be negative) or a setup fee, priced when it was accrued.
+ */
+export interface PendingRecurringItem extends PendingItemBase {
+  kind: 'SERVICE_PERIOD' | 'SERVICE_ADJUSTMENT' | 'SETUP_FEE';
+  contractId: string;
+  itemDate: IsoDate;
+  /** Units (the change in units for an adjustment; 1 for a setup fee). */
+  quantity: DecimalString;
+  rate: DecimalString;
+  /** Money, already rounded to cents. */
+  amount: DecimalString;
+  cost: DecimalString;
+  taxCategoryId?: string | null;
+}
+
+/** A milestone of a Fixed Price contract, ready to bill (billing-rules §7), dated its due date. */
+export interface PendingMilestone extends PendingItemBase {
+  kind: 'MILESTONE';
+  contractId: string;
+  /** The due date: the ledger refuses to post it on an earlier posted date. */
+  itemDate: IsoDate;
+  amount: DecimalString;
+  taxCategoryId?: string | null;
+}
+
 export type PendingItem =
-  PendingLabour | PendingCharge | PendingExpense | PendingBlockPurchase | PendingRetainerPurchase | PendingTicketPurchase | PendingTicket;
+  | PendingLabour
+  | PendingCharge
+  | PendingExpense
+  | PendingBlockPurchase
+  | PendingRetainerPurchase
+  | PendingTicketPurchase
+  | PendingTicket
+  | PendingRecurringItem
+  | PendingMilestone;
 
 /**
  * What the approver changed at Approve & Post. Labour: any field; charges and expenses: `amount`;

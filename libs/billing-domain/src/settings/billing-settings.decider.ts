@@ -1,6 +1,7 @@
 import type { Decider } from '../shared/decider';
 import { RuleViolation } from '../shared/domain-errors';
 import {
+  INVOICE_NUMBER_PREFIX,
   evolveBillingSettings,
   initialBillingSettings,
   type BillingSettings,
@@ -23,6 +24,8 @@ function decideBillingSettings(command: BillingSettingsCommand, state: BillingSe
         throw new RuleViolation('round-up-minutes', 'roundUpMinutes must be 0 or a multiple of 3 up to 60 (so hours stay finite decimals)');
       if (!Number.isInteger(stuckAfterDays) || stuckAfterDays < 1)
         throw new RuleViolation('stuck-after-days', 'stuckAfterDays must be a whole number of days, at least 1');
+      if (typeof next.invoiceNumberPrefix !== 'string' || !INVOICE_NUMBER_PREFIX.test(next.invoiceNumberPrefix))
+        throw new RuleViolation('invoice-number-prefix', 'invoiceNumberPrefix is at most 20 letters, digits or . _ / -');
       if (JSON.stringify(next) === JSON.stringify(state)) return [];
       return [{ type: 'BillingSettingsChanged', data: next }];
     }

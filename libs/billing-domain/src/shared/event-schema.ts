@@ -12,9 +12,21 @@ export type UpcasterRegistry = Readonly<Record<string, readonly Upcaster[]>>;
 export const UPCASTERS: UpcasterRegistry = {
   // v2: a technician key names the person whose work it may touch; v1 keys name nobody.
   ApiKeyIssued: [(data) => ({ ...data, resourceId: null })],
-  // v2: charges and expenses name the person whose work they are, so a technician sees its own.
+  // v2: charges and expenses name the person whose work they are, so a technician sees its own;
+  // an expense names a billing code (its tax category): v1 expenses had none, and were untaxed.
   ChargeRecorded: [(data) => ({ ...data, resourceId: null })],
-  ExpenseRecorded: [(data) => ({ ...data, resourceId: null })],
+  ExpenseRecorded: [(data) => ({ ...data, resourceId: null, billingCodeId: null })],
+  // v2: a Recurring Service contract may set its licence tolerance, and any contract a renewal
+  // period; contracts created before use the default tolerance (null) and do not renew themselves.
+  ContractCreated: [(data) => ({ ...data, licenceTolerancePercent: null, renewalPeriod: null })],
+  // v2: a change may carry `renewalPeriod`; v1 changes never did, so they read as written.
+  ContractTermsChanged: [(data) => data],
+  // v2: a purchase names a billing code (its tax category); purchases before had none, and were untaxed.
+  BlockPurchased: [(data) => ({ ...data, billingCodeId: null })],
+  RetainerPurchased: [(data) => ({ ...data, billingCodeId: null })],
+  TicketsPurchased: [(data) => ({ ...data, billingCodeId: null })],
+  // v2: the settings name the invoice number prefix, which was not a setting before: the default.
+  BillingSettingsChanged: [(data) => ({ ...data, invoiceNumberPrefix: 'INV-' })],
   // v2: the overrides may re-route a time entry (`contractId`, `reason`); v1 overrides never did, so they read as written.
   ItemApproved: [(data) => data],
   // v2: a posting records the approver's overrides as given (unknown before: null) and a re-routing (none before).

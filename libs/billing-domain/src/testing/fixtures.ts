@@ -29,6 +29,8 @@ export const newContractTerms = (overrides: Partial<NewContractTerms> = {}): New
   blockHourMultipliers: [],
   periodType: null,
   setupFee: null,
+  licenceTolerancePercent: null,
+  renewalPeriod: null,
   ...overrides,
 });
 

@@ -50,6 +50,7 @@ const expense = (overrides: Partial<ExpenseData> = {}): ExpenseData => ({
   billable: false,
   description: 'Leeds and back',
   resourceId: null,
+  billingCodeId: null,
   ...overrides,
 });
 

@@ -11,7 +11,7 @@ import { timeEntryStream, type TimeEntryState } from './time-entry.events';
 
 /** An editable source item as Approve & Post needs it, read from its own stream. */
 export interface PostableSource {
-  /** What the rating engine rates (a charge's tax category is its billing code's, filled in by whoever reads the code). */
+  /** What the rating engine rates (a charge's or expense's tax category is its billing code's, filled in by whoever reads the code). */
   pending: PendingLabour | PendingCharge | PendingExpense;
   accountId: string;
   contractId: string | null;
@@ -121,7 +121,7 @@ export const EDITABLE_SOURCES: { readonly [T in EditableSourceType]: EditableSou
         contractId: x.contractId,
         purchaseOrderNumber: null,
         description: x.description ? `${x.category}: ${x.description}` : x.category,
-        billingCodeId: null,
+        billingCodeId: x.billingCodeId,
         resourceId: null,
         routing: null,
         approval: state.approval,

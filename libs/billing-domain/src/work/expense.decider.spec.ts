@@ -1,4 +1,4 @@
-import { deciderSpec, rule } from '../testing/decider-spec';
+import { deciderSpec, notFound, rule } from '../testing/decider-spec';
 import { activeAccount, namedContract } from '../testing/fixtures';
 import { recordedItemSpec } from '../testing/recorded-item-spec';
 import { expenseDecider, type ExpenseCommand, type RecordExpense } from './expense.decider';
@@ -14,6 +14,7 @@ const expense = (overrides: Partial<ExpenseData> = {}): ExpenseData => ({
   billable: true,
   description: 'to the Leeds office and back',
   resourceId: null,
+  billingCodeId: null,
   ...overrides,
 });
 
@@ -23,6 +24,7 @@ const record = (data: Partial<ExpenseData> = {}, command: Partial<Omit<RecordExp
   // acme, a child of group
   account: activeAccount({ parentAccountId: 'group' }),
   contract: namedContract(),
+  billingCodeExists: true,
   ...command,
 });
 const recorded = (data: Partial<ExpenseData> = {}): ExpenseEvent => ({ type: 'ExpenseRecorded', data: expense(data) });
@@ -41,6 +43,22 @@ describe('expense decider (billing-rules §8)', () => {
     stateWith: (approval): ExpenseState => ({ status: 'recorded', expense: expense(), approval }),
     recordingOtherDetails: [record({ amount: '42.31' }), record({ billable: false }), record({ amount: '99' })],
     approvedAmount: '40',
+  });
+
+  it('its billing code (its tax category, billing-rules §10) must exist; an expense without one needs none', () => {
+    const expenses = deciderSpec(expenseDecider);
+    expenses
+      .given([])
+      .when(record({ billingCodeId: 'travel' }, { billingCodeExists: false }))
+      .then(notFound('billing code', 'travel'));
+    expenses
+      .given([])
+      .when(record({ billingCodeId: 'travel' }))
+      .then([recorded({ billingCodeId: 'travel' })]);
+    expenses
+      .given([])
+      .when(record({ billingCodeId: null }, { billingCodeExists: false }))
+      .then([recorded()]);
   });
 
   it('its amount is at most 999999999999.99 (amount-too-large); the bound itself is recorded', () => {

@@ -1,6 +1,6 @@
 import type { AccountState } from '../accounts/account.events';
 import type { Decider } from '../shared/decider';
-import { Conflict } from '../shared/domain-errors';
+import { Conflict, NotFound } from '../shared/domain-errors';
 import { checkItemAmount } from '../shared/money-bounds';
 import { evolveExpense, initialExpenseState, type ExpenseData, type ExpenseEvent, type ExpenseRecorded, type ExpenseState } from './expense.events';
 import { withApproval, type ApprovalCommand } from './item-approval';
@@ -11,6 +11,7 @@ export interface RecordExpense {
   expense: ExpenseData;
   account: AccountState;
   contract: NamedContract | undefined;
+  billingCodeExists: boolean;
 }
 export type ExpenseCommand = RecordExpense | ApprovalCommand;
 
@@ -27,6 +28,7 @@ function decideExpense(command: RecordExpense, state: ExpenseState): ExpenseReco
         command.account,
         command.contract,
       );
+      if (expense.billingCodeId !== null && !command.billingCodeExists) throw new NotFound('billing code', expense.billingCodeId);
       checkItemAmount(expense.amount, `expense ${expense.expenseId}: amount`);
       return [{ type: 'ExpenseRecorded', data: expense }];
     }

@@ -13,6 +13,8 @@ export interface ExpenseData {
   description: string | null;
   /** The person who spent it (a technician's key records its own); null when nobody was named. Added in v2. */
   resourceId: string | null;
+  /** Gives the expense its tax category (billing-rules §10); null: untaxed. Added in v2. */
+  billingCodeId: string | null;
 }
 
 export type ExpenseRecorded = DomainEvent<'ExpenseRecorded', ExpenseData>;

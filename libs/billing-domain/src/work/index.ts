@@ -15,4 +15,5 @@ export * from './timesheet.events';
 export * from './timesheet.decider';
 export * from './item-id-claim.events';
 export * from './item-id-claim.decider';
+export * from './derived-item-ids';
 export * from './editable-sources';

@@ -3,12 +3,14 @@ import { accountsProjection } from './accounts/accounts.projection';
 import { apiKeysProjection } from './api-keys/api-keys.projection';
 import { CATALOG_PROJECTIONS } from './catalog';
 import { CONTRACT_PROJECTIONS } from './contracts';
+import { INVOICING_PROJECTIONS } from './invoicing';
 import { LEDGER_PROJECTIONS } from './ledger';
 
 export * from './accounts/accounts.query';
 export * from './api-keys/api-keys.query';
 export * from './catalog';
 export * from './contracts';
+export * from './invoicing';
 export * from './ledger';
 export * from './page';
 
@@ -19,4 +21,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   ...CATALOG_PROJECTIONS,
   ...CONTRACT_PROJECTIONS,
   ...LEDGER_PROJECTIONS,
+  ...INVOICING_PROJECTIONS,
 ];

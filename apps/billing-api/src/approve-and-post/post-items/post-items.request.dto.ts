@@ -69,7 +69,11 @@ function routingProblems(field: string, override: object): FieldProblem[] {
 const isOverrideField = (key: string): key is OverrideField => (OVERRIDE_FIELDS as readonly string[]).includes(key);
 
 export class PostItemsRequest implements CheckedRequest {
-  @ApiProperty({ type: [String], description: 'Source item ids (time entry, charge, expense, purchase ids; `ticket:<id>` for a completed ticket)' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'Source item ids (time entry, charge, expense, purchase ids; `ticket:<id>` for a completed ticket; the ids accrual gives service periods, adjustments and setup fees, `svc:…`, `svcadj:…`, `setup:…`)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20000)

@@ -43,7 +43,12 @@ export class PreviewApproveAndPostHandler implements IQueryHandler<PreviewApprov
     await this.readYourWrites.waitForHead();
     const requested = reroute ? this.rerouting(reroute) : {};
     // Pages follow posting order (date, then id), so the prefix is what posting draws on first.
-    const { rows, total } = pageWorkItems(this.db, { ...filter, statuses: ['PENDING', 'APPROVED'] }, { limit: page.offset + page.limit, offset: 0 });
+    // A milestone shows once it is due (billing-rules §7), as in Autotask's Approve & Post.
+    const { rows, total } = pageWorkItems(
+      this.db,
+      { ...filter, statuses: ['PENDING', 'APPROVED'], dueBy: today },
+      { limit: page.offset + page.limit, offset: 0 },
+    );
     const settings = await this.lookups.settings();
     const errors = new Map<string, string>();
     let prepared: PreparedItem[];

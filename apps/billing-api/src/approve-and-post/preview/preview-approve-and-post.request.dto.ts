@@ -10,7 +10,19 @@ import { PageRequest } from '../../http/paging';
 /** A contract id, or empty: no contract. */
 const REROUTE_CONTRACT = new RegExp(`${ID_PATTERN.source}|^$`);
 
-const ITEM_TYPES = ['LABOR', 'CHARGE', 'EXPENSE', 'BLOCK_PURCHASE', 'RETAINER_PURCHASE', 'TICKET_PURCHASE', 'TICKET'];
+const ITEM_TYPES = [
+  'LABOR',
+  'CHARGE',
+  'EXPENSE',
+  'BLOCK_PURCHASE',
+  'RETAINER_PURCHASE',
+  'TICKET_PURCHASE',
+  'TICKET',
+  'SERVICE_PERIOD',
+  'SERVICE_ADJUSTMENT',
+  'SETUP_FEE',
+  'MILESTONE',
+];
 
 export class PreviewApproveAndPostRequest extends PageRequest implements CheckedRequest {
   @OptionalId()

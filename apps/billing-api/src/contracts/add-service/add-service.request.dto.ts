@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { MAX_ITEM_AMOUNT } from '@billing/domain';
-import { IsDecimalField, itemAmountProblems } from '../../http/decimal-field';
+import { DECIMAL_SCHEMA, IsDecimalField, itemAmountProblems } from '../../http/decimal-field';
 import { IsId } from '../../http/ids';
 import { Optional } from '../../http/optional';
 import { IsPlainText } from '../../http/plain-text';
@@ -19,7 +19,7 @@ export class AddServiceRequest implements CheckedRequest {
   @IsPlainText({ max: 200 })
   name!: string;
 
-  @ApiProperty({ type: String, example: '25', description: 'Users, devices, licences…' })
+  @ApiProperty({ ...DECIMAL_SCHEMA, example: '25', description: 'Users, devices, licences…: a decimal string or a JSON number, at least 0, up to 4 places' })
   @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
   units!: string | number;
 

@@ -17,7 +17,10 @@ export class ChangeContractTermsHttpController {
 
   @Patch(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change terms: PO number, exclusions, exclusion contract, end date (renewal), status; a change of nothing writes nothing' })
+  @ApiOperation({
+    summary:
+      'Change terms: PO number, exclusions, exclusion contract, end date (a later one is a renewal), status, renewal period; a change of nothing writes nothing',
+  })
   async change(@Param('id') id: string, @Body() body: ChangeContractTermsRequest, @CommandMeta() metadata: CommandMetadata): Promise<ContractView> {
     const changes: ContractTermsChanges = {};
     if (body.purchaseOrderNumber !== undefined) changes.purchaseOrderNumber = body.purchaseOrderNumber;
@@ -27,6 +30,7 @@ export class ChangeContractTermsHttpController {
     if (body.exclusionContractId !== undefined) changes.exclusionContractId = body.exclusionContractId;
     if (body.endDate !== undefined) changes.endDate = body.endDate;
     if (body.status !== undefined) changes.status = body.status;
+    if (body.renewalPeriod !== undefined) changes.renewalPeriod = body.renewalPeriod;
     return this.answers.afterChange(new ChangeContractTermsCommand(id, changes, metadata), new GetContractQuery(id));
   }
 }

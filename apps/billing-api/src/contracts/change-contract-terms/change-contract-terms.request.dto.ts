@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
-import { CONTRACT_STATUSES, type ContractStatus } from '@billing/domain';
+import { CONTRACT_STATUSES, PERIOD_TYPES, type ContractStatus, type PeriodType } from '@billing/domain';
 import { MAX_LIST } from '../create-contract/create-contract.request.dto';
 import { ID_PATTERN, ID_PATTERN_MESSAGE, IsId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
@@ -41,7 +41,10 @@ export class ChangeContractTermsRequest {
   @IsId()
   exclusionContractId?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-12-31', description: 'A later end date is a renewal; never before a purchase ends' })
+  @ApiPropertyOptional({
+    example: '2027-12-31',
+    description: 'A later end date is a renewal (`ContractExtended`); never before a purchase ends or a milestone is due',
+  })
   @ValidateIf(given)
   @IsBusinessDate()
   endDate?: string;
@@ -50,4 +53,13 @@ export class ChangeContractTermsRequest {
   @ValidateIf(given)
   @IsIn([...CONTRACT_STATUSES], { message: `status must be one of ${CONTRACT_STATUSES.join(', ')}` })
   status?: ContractStatus;
+
+  @ApiPropertyOptional({
+    enum: PERIOD_TYPES,
+    nullable: true,
+    description: 'The period the contract renews itself by when accrual runs past its end; null: it no longer renews itself',
+  })
+  @IsOptional()
+  @IsIn([...PERIOD_TYPES], { message: `renewalPeriod must be one of ${PERIOD_TYPES.join(', ')}, or null` })
+  renewalPeriod?: PeriodType | null;
 }

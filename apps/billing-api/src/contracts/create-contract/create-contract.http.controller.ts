@@ -47,6 +47,8 @@ export class CreateContractHttpController {
         blockHourMultipliers: (body.blockHourMultipliers ?? []).map((m) => ({ roleId: m.roleId, multiplier: canonical(m.multiplier) })),
         periodType: body.periodType ?? null,
         setupFee: canonicalOrNull(body.setupFee),
+        licenceTolerancePercent: canonicalOrNull(body.licenceTolerancePercent),
+        renewalPeriod: body.renewalPeriod ?? null,
       },
       metadata,
     );

@@ -136,4 +136,22 @@ export class CreateContractRequest {
   @Optional()
   @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
   setupFee?: string | number;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '20',
+    description:
+      'RECURRING_SERVICE only: a licence count synced from outside that changes the units by more than this percentage is held for finance (a change of 2 units or fewer always applies); default 20. A decimal string or a JSON number, 0 to 1000, up to 2 places',
+  })
+  @Optional()
+  @IsDecimalField({ min: '0', max: '1000', maxDecimalPlaces: 2 })
+  licenceTolerancePercent?: string | number;
+
+  @ApiPropertyOptional({
+    enum: PERIOD_TYPES,
+    description: 'Any type: when accrual runs past the end date, the contract renews itself by this period (billing-rules §7); none: it ends',
+  })
+  @Optional()
+  @IsIn([...PERIOD_TYPES], { message: `renewalPeriod must be one of ${PERIOD_TYPES.join(', ')}` })
+  renewalPeriod?: PeriodType;
 }

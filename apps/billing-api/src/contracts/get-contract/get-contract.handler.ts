@@ -2,12 +2,20 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { NotFound } from '@billing/domain';
-import { findContract, listContracts, type ContractPurchaseView, type ContractServiceView, type ContractView } from '@billing/projections';
+import {
+  findContract,
+  listContracts,
+  type ContractMilestoneView,
+  type ContractPurchaseView,
+  type ContractServiceView,
+  type ContractView,
+} from '@billing/projections';
 import { READ_MODEL_DB } from '../../infrastructure/read-model-db.token';
-import { GetContractPurchaseQuery, GetContractQuery, GetContractServiceQuery, ListContractsQuery } from './get-contract.query';
+import { GetContractMilestoneQuery, GetContractPurchaseQuery, GetContractQuery, GetContractServiceQuery, ListContractsQuery } from './get-contract.query';
 
 export type ContractPurchaseAnswer = { contractId: string } & ContractPurchaseView;
 export type ContractServiceAnswer = { contractId: string } & ContractServiceView;
+export type ContractMilestoneAnswer = { contractId: string } & ContractMilestoneView;
 
 function existing(db: Database.Database, contractId: string): ContractView {
   const contract = findContract(db, contractId);
@@ -52,5 +60,16 @@ export class GetContractServiceHandler implements IQueryHandler<GetContractServi
     const service = existing(this.db, contractId).services.find((s) => s.id === serviceId);
     if (!service) throw new NotFound('service', serviceId);
     return { contractId, ...service };
+  }
+}
+
+@QueryHandler(GetContractMilestoneQuery)
+export class GetContractMilestoneHandler implements IQueryHandler<GetContractMilestoneQuery, ContractMilestoneAnswer> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+
+  async execute({ contractId, milestoneId }: GetContractMilestoneQuery): Promise<ContractMilestoneAnswer> {
+    const milestone = existing(this.db, contractId).milestones.find((m) => m.id === milestoneId);
+    if (!milestone) throw new NotFound('milestone', milestoneId);
+    return { contractId, ...milestone };
   }
 }

@@ -16,6 +16,14 @@ export class GetContractPurchaseQuery {
   ) {}
 }
 
+/** One milestone of a contract, as a milestone POST answers it. */
+export class GetContractMilestoneQuery {
+  constructor(
+    readonly contractId: string,
+    readonly milestoneId: string,
+  ) {}
+}
+
 /** One service of a contract, as a service POST answers it. */
 export class GetContractServiceQuery {
   constructor(

@@ -3,7 +3,7 @@ import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 
 export class PurchaseBlockCommand {
   constructor(
-    readonly purchase: Omit<PurchaseBlock, 'type'>,
+    readonly purchase: Omit<PurchaseBlock, 'type' | 'references'>,
     readonly metadata: CommandMetadata,
   ) {}
 }

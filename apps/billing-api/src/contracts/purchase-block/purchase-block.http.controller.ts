@@ -37,6 +37,7 @@ export class PurchaseBlockHttpController {
         startDate: body.startDate,
         endDate: body.endDate,
         purchasedAt: metadata.occurredAt,
+        billingCodeId: body.billingCodeId ?? null,
       },
       metadata,
     );

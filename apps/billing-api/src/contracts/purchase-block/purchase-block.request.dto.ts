@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { MAX_HOURLY_RATE, MAX_ITEM_AMOUNT } from '@billing/domain';
 import { IsDecimalField, itemAmountProblems } from '../../http/decimal-field';
-import { IsId } from '../../http/ids';
+import { IsId, OptionalId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
 import type { FieldProblem } from '../../http/problem';
 import type { CheckedRequest } from '../../http/validation';
@@ -34,6 +34,9 @@ export class PurchaseBlockRequest implements CheckedRequest {
   @ApiProperty({ example: '2026-06-30', description: 'On or after the start date, inside the contract dates' })
   @IsBusinessDate()
   endDate!: string;
+
+  @OptionalId({ description: 'A billing code: gives the purchase item its tax category; none: untaxed' })
+  billingCodeId?: string;
 
   problems(): FieldProblem[] {
     return itemAmountProblems('hourlyRate', { hours: this.hours, hourlyRate: this.hourlyRate });

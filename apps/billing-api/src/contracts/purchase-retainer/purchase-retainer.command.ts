@@ -3,7 +3,7 @@ import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 
 export class PurchaseRetainerCommand {
   constructor(
-    readonly purchase: Omit<PurchaseRetainer, 'type'>,
+    readonly purchase: Omit<PurchaseRetainer, 'type' | 'references'>,
     readonly metadata: CommandMetadata,
   ) {}
 }

@@ -29,7 +29,15 @@ export class PurchaseRetainerHttpController {
   ): Promise<ContractPurchaseAnswer> {
     const purchaseId = resolveCreateId(`contracts/${contractId}/retainer-purchases`, body.id, idempotencyKey);
     const command = new PurchaseRetainerCommand(
-      { contractId, purchaseId, amount: canonical(body.amount), startDate: body.startDate, endDate: body.endDate, purchasedAt: metadata.occurredAt },
+      {
+        contractId,
+        purchaseId,
+        amount: canonical(body.amount),
+        startDate: body.startDate,
+        endDate: body.endDate,
+        purchasedAt: metadata.occurredAt,
+        billingCodeId: body.billingCodeId ?? null,
+      },
       metadata,
     );
     return this.answers.afterCreate(command, new GetContractPurchaseQuery(contractId, purchaseId), response);

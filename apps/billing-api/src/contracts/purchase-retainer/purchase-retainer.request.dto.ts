@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import { MAX_ITEM_AMOUNT } from '@billing/domain';
 import { IsDecimalField } from '../../http/decimal-field';
-import { IsId } from '../../http/ids';
+import { IsId, OptionalId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
 import { Optional } from '../../http/optional';
 
@@ -24,4 +24,7 @@ export class PurchaseRetainerRequest {
   @ApiProperty({ example: '2026-03-31', description: 'On or after the start date, inside the contract dates' })
   @IsBusinessDate()
   endDate!: string;
+
+  @OptionalId({ description: 'A billing code: gives the purchase item its tax category; none: untaxed' })
+  billingCodeId?: string;
 }

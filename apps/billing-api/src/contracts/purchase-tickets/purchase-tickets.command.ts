@@ -3,7 +3,7 @@ import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 
 export class PurchaseTicketsCommand {
   constructor(
-    readonly purchase: Omit<PurchaseTickets, 'type'>,
+    readonly purchase: Omit<PurchaseTickets, 'type' | 'references'>,
     readonly metadata: CommandMetadata,
   ) {}
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandMeta } from '../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../http/command-answers';
-import { canonical } from '../../http/decimal-field';
+import { canonical, countOf } from '../../http/decimal-field';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 import { type ContractPurchaseAnswer } from '../get-contract/get-contract.handler';
@@ -32,11 +32,12 @@ export class PurchaseTicketsHttpController {
       {
         contractId,
         purchaseId,
-        tickets: body.tickets,
+        tickets: countOf(body.tickets),
         perTicketRate: canonical(body.perTicketRate),
         startDate: body.startDate,
         endDate: body.endDate,
         purchasedAt: metadata.occurredAt,
+        billingCodeId: body.billingCodeId ?? null,
       },
       metadata,
     );

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsString, Max, Min } from 'class-validator';
+import { IsString } from 'class-validator';
 import { MAX_ITEM_AMOUNT } from '@billing/domain';
-import { IsDecimalField, itemAmountProblems } from '../../http/decimal-field';
-import { IsId } from '../../http/ids';
+import { COUNT_SCHEMA, IsCountField, IsDecimalField, itemAmountProblems } from '../../http/decimal-field';
+import { IsId, OptionalId } from '../../http/ids';
 import { IsBusinessDate } from '../../http/business-date-field';
 import type { FieldProblem } from '../../http/problem';
 import type { CheckedRequest } from '../../http/validation';
@@ -15,11 +15,9 @@ export class PurchaseTicketsRequest implements CheckedRequest {
   @IsId()
   id?: string;
 
-  @ApiProperty({ example: 20, description: 'A whole number of tickets, at least 1' })
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  tickets!: number;
+  @ApiProperty({ ...COUNT_SCHEMA, example: 20, description: 'A whole number of tickets from 1 to 1,000,000: a JSON number or a decimal string (`20`, `"20"`)' })
+  @IsCountField({ min: 1, max: 1_000_000 })
+  tickets!: number | string;
 
   @ApiProperty({ type: String, example: '45.00', description: `tickets × perTicketRate at most ${MAX_ITEM_AMOUNT}` })
   @IsDecimalField({ min: '0', max: MAX_ITEM_AMOUNT })
@@ -32,6 +30,9 @@ export class PurchaseTicketsRequest implements CheckedRequest {
   @ApiProperty({ example: '2026-12-31', description: 'On or after the start date, inside the contract dates' })
   @IsBusinessDate()
   endDate!: string;
+
+  @OptionalId({ description: 'A billing code: gives the purchase item its tax category; none: untaxed' })
+  billingCodeId?: string;
 
   problems(): FieldProblem[] {
     return itemAmountProblems('perTicketRate', { tickets: this.tickets, perTicketRate: this.perTicketRate });

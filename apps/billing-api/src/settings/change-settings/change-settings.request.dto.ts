@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { INVOICE_NUMBER_PREFIX } from '@billing/domain';
 import { Optional } from '../../http/optional';
 
 export class ChangeSettingsRequest {
@@ -26,4 +27,10 @@ export class ChangeSettingsRequest {
   @Min(1)
   @Max(3650)
   stuckAfterDays?: number;
+
+  @ApiPropertyOptional({ description: 'Put before each new invoice number (INV- → INV-000001): at most 20 letters, digits or . _ / -; empty for bare numbers' })
+  @Optional()
+  @IsString()
+  @Matches(INVOICE_NUMBER_PREFIX, { message: 'invoiceNumberPrefix must be at most 20 letters, digits or . _ / -' })
+  invoiceNumberPrefix?: string;
 }

@@ -3,7 +3,7 @@ import type { ContractEvent } from '@billing/domain';
 import { contractTerms } from '@billing/domain/testing/fixtures';
 import { projectionSpec } from '../../testing/projection-spec';
 import { contractsProjection } from './contracts.projection';
-import { findContract, findDefaultContract, listContracts } from './contracts.query';
+import { findContract, findDefaultContract, listAccrualCandidates, listContracts } from './contracts.query';
 
 const events: ContractEvent[] = [
   { type: 'ContractCreated', data: contractTerms({ contractId: 'blk', name: 'Acme blocks', type: 'BLOCK_HOURS', overageRate: '140' }) },
@@ -23,6 +23,7 @@ const events: ContractEvent[] = [
       hours: '10',
       hourlyRate: '120',
       purchasedAt: '2026-01-03T00:00:00.000Z',
+      billingCodeId: null,
     },
   },
   {
@@ -36,6 +37,7 @@ const events: ContractEvent[] = [
       hours: '20',
       hourlyRate: '120',
       purchasedAt: '2026-01-02T00:00:00.000Z',
+      billingCodeId: null,
     },
   },
   { type: 'ServiceAdded', data: { contractId: 'rec', serviceId: 's1', name: 'Desktops', units: '25', unitPrice: '30', unitCost: '12', billingCodeId: null } },
@@ -81,6 +83,29 @@ describe('contracts read model', () => {
     const deactivated = await given([...events, { type: 'ContractTermsChanged', data: { contractId: 'rec', status: 'INACTIVE', isDefault: false } }]);
     expect(findDefaultContract(deactivated, 'acme')).toBeNull();
     expect(listContracts(deactivated, { status: 'INACTIVE' }).map((c) => c.id)).toEqual(['rec']);
+  });
+
+  it('a service shows its units as changed since (billing-rules §7)', async () => {
+    const db = await given([
+      ...events,
+      {
+        type: 'ServiceUnitsChanged',
+        data: { contractId: 'rec', serviceId: 's1', units: '27', previousUnits: '25', effectiveDate: '2026-02-01', source: null, exceptionId: null },
+      },
+    ]);
+    expect(findContract(db, 'rec')?.services).toEqual([{ id: 's1', name: 'Desktops', units: '27', unitPrice: '30', unitCost: '12', billingCodeId: null }]);
+  });
+
+  it('lists the active contracts accrual may create items for: recurring ones, and those with a setup fee', async () => {
+    const db = await given([
+      ...events,
+      { type: 'ContractCreated', data: contractTerms({ contractId: 'fee', name: 'With a setup fee', setupFee: '500' }) },
+      {
+        type: 'ContractCreated',
+        data: contractTerms({ contractId: 'old', name: 'Old recurring', type: 'RECURRING_SERVICE', periodType: 'YEARLY', status: 'INACTIVE' }),
+      },
+    ]);
+    expect(listAccrualCandidates(db)).toEqual(['fee', 'rec']);
   });
 
   it('a rebuild from the same events gives identical rows', async () => {

@@ -6,9 +6,23 @@ const PURCHASE_KIND = { BlockPurchased: 'BLOCK', RetainerPurchased: 'RETAINER', 
 
 export const contractsProjection = billingProjection({
   name: 'contracts',
-  version: 1,
-  tables: ['contracts', 'contract_purchases', 'contract_services'],
-  canHandle: ['ContractCreated', 'ContractTermsChanged', 'BlockPurchased', 'RetainerPurchased', 'TicketsPurchased', 'ServiceAdded'],
+  version: 3,
+  tables: ['contracts', 'contract_purchases', 'contract_services', 'contract_milestones'],
+  canHandle: [
+    'ContractCreated',
+    'ContractTermsChanged',
+    'ContractExtended',
+    'ContractRenewed',
+    'BlockPurchased',
+    'RetainerPurchased',
+    'TicketsPurchased',
+    'ServiceAdded',
+    'ServiceUnitsChanged',
+    'MilestoneAdded',
+    'MilestoneReadyToBill',
+    'ItemPosted',
+    'ItemUnposted',
+  ],
   open(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS contracts (
       id TEXT PRIMARY KEY, account_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, status TEXT NOT NULL,
@@ -31,6 +45,22 @@ export const contractsProjection = billingProjection({
     const insertService = db.prepare(
       'INSERT INTO contract_services (contract_id, service_id, position, data_json) VALUES (?, ?, (SELECT COUNT(*) + 1 FROM contract_services WHERE contract_id = ?), ?)',
     );
+    const setServiceUnits = db.prepare("UPDATE contract_services SET data_json = json_set(data_json, '$.units', ?) WHERE contract_id = ? AND service_id = ?");
+    // A milestone's status: IN_PROGRESS, READY_TO_BILL, BILLED (posted: the ledger says so; an unpost makes it ready again).
+    db.exec(`CREATE TABLE IF NOT EXISTS contract_milestones (
+      contract_id TEXT NOT NULL, milestone_id TEXT NOT NULL, position INTEGER NOT NULL, data_json TEXT NOT NULL,
+      PRIMARY KEY (contract_id, milestone_id))`);
+    const insertMilestone = db.prepare(
+      'INSERT INTO contract_milestones (contract_id, milestone_id, position, data_json) VALUES (?, ?, (SELECT COUNT(*) + 1 FROM contract_milestones WHERE contract_id = ?), ?)',
+    );
+    const setMilestoneStatus = db.prepare(
+      "UPDATE contract_milestones SET data_json = json_set(data_json, '$.status', ?) WHERE contract_id = ? AND milestone_id = ? AND json_extract(data_json, '$.status') = ?",
+    );
+    // A milestone's id names one item across the service (its id claim), so an unpost finds it by id alone.
+    const unbillMilestone = db.prepare(
+      "UPDATE contract_milestones SET data_json = json_set(data_json, '$.status', 'READY_TO_BILL') WHERE milestone_id = ? AND json_extract(data_json, '$.status') = 'BILLED'",
+    );
+    const setEndDate = db.prepare("UPDATE contracts SET terms_json = json_set(terms_json, '$.endDate', ?), updated_at = ? WHERE id = ?");
 
     return (event, recorded) => {
       const at = occurredAt(recorded);
@@ -49,6 +79,10 @@ export const contractsProjection = billingProjection({
           update.run(terms.status, terms.isDefault ? 1 : 0, JSON.stringify(terms), at, contractId);
           return;
         }
+        case 'ContractExtended':
+        case 'ContractRenewed':
+          setEndDate.run(event.data.newEndDate, at, event.data.contractId);
+          return;
         case 'BlockPurchased':
         case 'RetainerPurchased':
         case 'TicketsPurchased': {
@@ -62,6 +96,32 @@ export const contractsProjection = billingProjection({
           const { contractId, serviceId, ...rest } = event.data;
           insertService.run(contractId, serviceId, contractId, JSON.stringify({ id: serviceId, ...rest }));
           touch.run(at, contractId);
+          return;
+        }
+        // A service shows its units now (billing-rules §7); a repeated create is still compared with the units as added.
+        case 'ServiceUnitsChanged': {
+          const { contractId, serviceId, units } = event.data;
+          setServiceUnits.run(units, contractId, serviceId);
+          touch.run(at, contractId);
+          return;
+        }
+        case 'MilestoneAdded': {
+          const { contractId, milestoneId, ...rest } = event.data;
+          insertMilestone.run(contractId, milestoneId, contractId, JSON.stringify({ id: milestoneId, ...rest, status: 'IN_PROGRESS' }));
+          touch.run(at, contractId);
+          return;
+        }
+        case 'MilestoneReadyToBill':
+          setMilestoneStatus.run('READY_TO_BILL', event.data.contractId, event.data.milestoneId, 'IN_PROGRESS');
+          touch.run(at, event.data.contractId);
+          return;
+        case 'ItemPosted':
+          if (event.data.sourceType === 'MILESTONE' && event.data.contractId)
+            setMilestoneStatus.run('BILLED', event.data.contractId, event.data.sourceItemId, 'READY_TO_BILL');
+          return;
+        case 'ItemUnposted': {
+          const { sourceType, sourceItemId } = event.data;
+          if (sourceType === 'MILESTONE') unbillMilestone.run(sourceItemId);
           return;
         }
         default: {

@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { BillingItemData, ContractEvent, ItemDraw, LedgerEvent } from '@billing/domain';
+import type { BillingItemData, ContractEvent, ItemDraw, ItemPosted, ItemUnposted } from '@billing/domain';
 import { billingItem, contractTerms } from '../../testing/billing-fixtures';
 import { projectionSpec, type GivenEvent } from '../../testing/projection-spec';
 import { contractBalancesProjection } from './contract-balances.projection';
 import { findContractBalance } from './contract-balances.query';
 
 /** The events of contracts and ledgers, each on its stream. */
-type BalanceEvent = ContractEvent | LedgerEvent;
+type BalanceEvent = ContractEvent | ItemPosted | ItemUnposted;
 
 const onStream = (event: BalanceEvent): GivenEvent => ({
   event,
@@ -17,7 +17,7 @@ const given = (events: BalanceEvent[]) => projectionSpec(contractBalancesProject
 const hours = (purchaseId: string, quantity: string): ItemDraw => ({ purchaseId, kind: 'hours', quantity });
 const money = (purchaseId: string, quantity: string): ItemDraw => ({ purchaseId, kind: 'money', quantity });
 const ticket = (purchaseId: string): ItemDraw => ({ purchaseId, kind: 'tickets', quantity: '1' });
-const posted = (data: Partial<BillingItemData>): LedgerEvent => ({ type: 'ItemPosted', data: billingItem(data) });
+const posted = (data: Partial<BillingItemData>): ItemPosted => ({ type: 'ItemPosted', data: billingItem(data) });
 
 // ---- Block Hours: three blocks, bought out of date order; overage at $140 an hour
 const blocks: BalanceEvent[] = [
@@ -33,6 +33,7 @@ const blocks: BalanceEvent[] = [
       hours: '10',
       hourlyRate: '120',
       purchasedAt: '2026-01-02T00:00:00.000Z',
+      billingCodeId: null,
     },
   },
   {
@@ -46,6 +47,7 @@ const blocks: BalanceEvent[] = [
       hours: '20',
       hourlyRate: '120',
       purchasedAt: '2026-01-03T00:00:00.000Z',
+      billingCodeId: null,
     },
   },
   {
@@ -59,6 +61,7 @@ const blocks: BalanceEvent[] = [
       hours: '5',
       hourlyRate: '125',
       purchasedAt: '2026-01-04T00:00:00.000Z',
+      billingCodeId: null,
     },
   },
   // the block purchase itself posted: 20 h × $120 = $2,400.00 of prepaid revenue, not overage
@@ -140,6 +143,7 @@ const retainer: BalanceEvent[] = [
       endDate: '2026-12-31',
       amount: '1000',
       purchasedAt: '2026-01-02T00:00:00.000Z',
+      billingCodeId: null,
     },
   },
   // ch-1: 4 × $125 = $500.00, all drawn
@@ -193,6 +197,7 @@ const tickets: BalanceEvent[] = [
       tickets: 2,
       perTicketRate: '75',
       purchasedAt: '2026-01-02T00:00:00.000Z',
+      billingCodeId: null,
     },
   },
   posted({
@@ -396,8 +401,8 @@ describe('contract-balances read model', () => {
     // when
     const first = dump(await given([...all, te2Unposted]).readModel());
     const second = dump(await given([...all, te2Unposted]).readModel());
-    // then: 5 contracts, 5 purchases, 3 overage items left (bi-2b was unposted)
-    expect(first.map((rows) => rows.length)).toEqual([5, 5, 3]);
+    // then: 5 contracts, 5 purchases, 3 overage items left (bi-2b was unposted), no recurring services
+    expect(first.map((rows) => rows.length)).toEqual([5, 5, 3, 0, 0]);
     expect(second).toEqual(first);
   });
 });

@@ -4,12 +4,29 @@ import { billingProjection } from '../billing-projection';
 const isOverage = (item: Pick<BillingItemData, 'type' | 'part' | 'covered'>) =>
   item.part === 'OVERAGE' || item.type === 'LABOR_OVERAGE' || (item.type === 'TICKET' && !item.covered);
 
-/** Per contract and purchase: what was purchased and what posted items drew, and the overage billed (billing-rules §11). */
+/** An accrued item of a recurring service is posted by its own id (billing-rules §7). */
+const SERVICE_ITEM_SOURCES: readonly string[] = ['SERVICE_PERIOD', 'SERVICE_ADJUSTMENT'];
+
+/**
+ * Per contract and purchase: what was purchased and what posted items drew, and the overage billed;
+ * per recurring service and period: the units and money accrued, and whether each item is posted
+ * (billing-rules §11).
+ */
 export const contractBalancesProjection = billingProjection({
   name: 'contract-balances',
-  version: 1,
-  tables: ['balance_contracts', 'balance_purchases', 'balance_overage_items'],
-  canHandle: ['ContractCreated', 'BlockPurchased', 'RetainerPurchased', 'TicketsPurchased', 'ItemPosted', 'ItemUnposted'],
+  version: 2,
+  tables: ['balance_contracts', 'balance_purchases', 'balance_overage_items', 'balance_services', 'balance_service_items'],
+  canHandle: [
+    'ContractCreated',
+    'BlockPurchased',
+    'RetainerPurchased',
+    'TicketsPurchased',
+    'ServiceAdded',
+    'ServicePeriodAccrued',
+    'ServiceAdjustmentAccrued',
+    'ItemPosted',
+    'ItemUnposted',
+  ],
   open(db) {
     db.exec('CREATE TABLE IF NOT EXISTS balance_contracts (contract_id TEXT PRIMARY KEY, type TEXT NOT NULL, overage TEXT NOT NULL)');
     db.exec(`CREATE TABLE IF NOT EXISTS balance_purchases (purchase_id TEXT PRIMARY KEY, contract_id TEXT NOT NULL, kind TEXT NOT NULL,
@@ -29,6 +46,20 @@ export const contractBalancesProjection = billingProjection({
       'SELECT contract_id, amount FROM balance_overage_items WHERE billing_item_id = ?',
     );
     const removeOverageItem = db.prepare('DELETE FROM balance_overage_items WHERE billing_item_id = ?');
+    db.exec(`CREATE TABLE IF NOT EXISTS balance_services (contract_id TEXT NOT NULL, service_id TEXT NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+      PRIMARY KEY (contract_id, service_id))`);
+    // A period's row (kind PERIOD) and its adjustments (kind ADJUSTMENT, from_date and units the change), by item id.
+    db.exec(`CREATE TABLE IF NOT EXISTS balance_service_items (item_id TEXT PRIMARY KEY, contract_id TEXT NOT NULL, service_id TEXT NOT NULL,
+      kind TEXT NOT NULL, period_start TEXT NOT NULL, period_end TEXT NOT NULL, from_date TEXT NOT NULL, units TEXT NOT NULL, amount TEXT NOT NULL,
+      posted INTEGER NOT NULL)`);
+    db.exec('CREATE INDEX IF NOT EXISTS balance_service_items_by_contract ON balance_service_items (contract_id, service_id, period_start)');
+    const addService = db.prepare(
+      'INSERT OR IGNORE INTO balance_services (contract_id, service_id, position, name) VALUES (?, ?, (SELECT COUNT(*) + 1 FROM balance_services WHERE contract_id = ?), ?)',
+    );
+    const addServiceItem =
+      db.prepare(`INSERT OR IGNORE INTO balance_service_items (item_id, contract_id, service_id, kind, period_start, period_end, from_date, units, amount, posted)
+      VALUES (@itemId, @contractId, @serviceId, @kind, @periodStart, @periodEnd, @fromDate, @units, @amount, 0)`);
+    const setServiceItemPosted = db.prepare('UPDATE balance_service_items SET posted = ? WHERE item_id = ?');
 
     const changeUsed = (purchaseId: string, delta: string, sign: 1 | -1) => {
       const row = usedOf.get(purchaseId);
@@ -55,8 +86,22 @@ export const contractBalancesProjection = billingProjection({
           return void purchase('RETAINER', event.data, event.data.amount);
         case 'TicketsPurchased':
           return void purchase('TICKETS', event.data, String(event.data.tickets));
+        case 'ServiceAdded':
+          addService.run(event.data.contractId, event.data.serviceId, event.data.contractId, event.data.name);
+          return;
+        case 'ServicePeriodAccrued': {
+          const { itemId, contractId, serviceId, periodStart, periodEnd, units, amount } = event.data;
+          addServiceItem.run({ itemId, contractId, serviceId, kind: 'PERIOD', periodStart, periodEnd, fromDate: periodStart, units, amount });
+          return;
+        }
+        case 'ServiceAdjustmentAccrued': {
+          const { itemId, contractId, serviceId, periodStart, periodEnd, fromDate, unitDelta, amount } = event.data;
+          addServiceItem.run({ itemId, contractId, serviceId, kind: 'ADJUSTMENT', periodStart, periodEnd, fromDate, units: unitDelta, amount });
+          return;
+        }
         case 'ItemPosted': {
           const item = event.data;
+          if (SERVICE_ITEM_SOURCES.includes(item.sourceType)) setServiceItemPosted.run(1, item.sourceItemId);
           for (const draw of item.draws) changeUsed(draw.purchaseId, draw.quantity, 1);
           if (item.contractId && isOverage(item)) {
             changeOverage(item.contractId, item.amount, 1);
@@ -66,6 +111,7 @@ export const contractBalancesProjection = billingProjection({
         }
         case 'ItemUnposted': {
           const unposted = event.data;
+          if (SERVICE_ITEM_SOURCES.includes(unposted.sourceType)) setServiceItemPosted.run(0, unposted.sourceItemId);
           for (const draw of unposted.returned) changeUsed(draw.purchaseId, draw.quantity, -1);
           for (const id of unposted.billingItemIds) {
             const overage = overageItem.get(id);

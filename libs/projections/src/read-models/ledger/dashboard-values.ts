@@ -5,9 +5,13 @@ export type DashboardStage = 'AWAITING_POSTING' | 'AWAITING_INVOICE';
 /**
  * How a pending item's amount is previewed. `billable`: what it would charge at today's rates;
  * `prepaid`: drawn from a block, retainer or ticket purchase (0.00 unless it runs short);
- * `covered`: paid by a recurring, per-ticket or fixed-price contract; `no-charge`: non-billable.
+ * `covered`: paid by a recurring, per-ticket or fixed-price contract; `no-charge`: non-billable;
+ * `held`: a licence count held beyond its contract's tolerance, 0.00 and stuck until finance decides it.
  */
-export type Coverage = 'billable' | 'prepaid' | 'covered' | 'no-charge';
+export type Coverage = 'billable' | 'prepaid' | 'covered' | 'no-charge' | 'held';
+
+/** The source and item type of a held licence count's row (billing-rules §7, §13). */
+export const HELD_LICENCE_COUNT = 'LICENCE_EXCEPTION';
 
 const INT64_MAX = 2n ** 63n - 1n;
 

@@ -6,6 +6,7 @@ import { workItemsProjection } from './work-items.projection';
 
 export * from './billing-items.query';
 export * from './contract-balances.query';
+export * from './items-to-invoice.query';
 export * from './unbilled-dashboard.query';
 export * from './work-items.query';
 export type { Coverage, DashboardStage } from './dashboard-values';

@@ -14,14 +14,14 @@ import {
 import type { RecordedEvent } from '@billing/event-store';
 import { billingProjection } from '../billing-projection';
 import { occurredAt } from '../occurred-at';
-import { cents, dayOf, highCents, lowCents, moneyOfCents, type Coverage, type DashboardStage } from './dashboard-values';
+import { cents, dayOf, HELD_LICENCE_COUNT, highCents, lowCents, moneyOfCents, type Coverage, type DashboardStage } from './dashboard-values';
 import { ITEM_TYPE_OF_SOURCE } from './item-type-of-source';
 
 interface RowValues {
   key: string;
   stage: DashboardStage;
   source_item_id: string;
-  source_type: SourceType;
+  source_type: SourceType | typeof HELD_LICENCE_COUNT;
   item_type: string;
   billing_item_id: string | null;
   account_id: string;
@@ -68,8 +68,8 @@ interface ContractRow {
  */
 export const unbilledDashboardProjection = billingProjection({
   name: 'unbilled-dashboard',
-  version: 8,
-  tables: ['dashboard_items', 'dashboard_totals', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts'],
+  version: 10,
+  tables: ['dashboard_items', 'dashboard_totals', 'dashboard_roles', 'dashboard_work_types', 'dashboard_contracts', 'dashboard_invoiced'],
   canHandle: [
     'RoleCreated',
     'WorkTypeCreated',
@@ -82,8 +82,18 @@ export const unbilledDashboardProjection = billingProjection({
     'BlockPurchased',
     'RetainerPurchased',
     'TicketsPurchased',
+    'ServicePeriodAccrued',
+    'ServiceAdjustmentAccrued',
+    'SetupFeeAccrued',
+    'MilestoneReadyToBill',
+    'LicenceChangeHeld',
+    'LicenceExceptionConfirmed',
+    'LicenceExceptionRejected',
+    'LicenceExceptionSuperseded',
     'ItemPosted',
     'ItemUnposted',
+    'InvoiceGenerated',
+    'InvoiceVoided',
   ],
   open(db) {
     // A source item's row shows it awaiting posting, then (in place) its posting; `pending_json`
@@ -104,6 +114,8 @@ export const unbilledDashboardProjection = billingProjection({
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_roles (id TEXT PRIMARY KEY, hourly_rate TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_work_types (id TEXT PRIMARY KEY, billable INTEGER NOT NULL, modifier TEXT NOT NULL)');
     db.exec('CREATE TABLE IF NOT EXISTS dashboard_contracts (id TEXT PRIMARY KEY, type TEXT NOT NULL, account_id TEXT NOT NULL, role_rates TEXT NOT NULL)');
+    // An invoiced item leaves the dashboard; its row waits here, whole, for a void to bring it back.
+    db.exec('CREATE TABLE IF NOT EXISTS dashboard_invoiced (billing_item_id TEXT PRIMARY KEY, row_json TEXT NOT NULL)');
     const upsertRow =
       db.prepare(`INSERT INTO dashboard_items (key, stage, source_item_id, source_type, item_type, billing_item_id, account_id, contract_id, work_type_id, resource_id, item_date, item_day, hours, amount_cents, coverage, logged_at, item_head)
       VALUES (@key, @stage, @source_item_id, @source_type, @item_type, @billing_item_id, @account_id, @contract_id, @work_type_id, @resource_id, @item_date, @item_day, @hours, @amount_cents, @coverage, @logged_at, @item_head)
@@ -169,6 +181,19 @@ export const unbilledDashboardProjection = billingProjection({
       return { ...row, amount_cents: BigInt(row.amount_cents) };
     };
 
+    const putAside = db.prepare('INSERT OR REPLACE INTO dashboard_invoiced (billing_item_id, row_json) VALUES (?, ?)');
+    const setAside = db.prepare<[string], { row_json: string }>('SELECT row_json FROM dashboard_invoiced WHERE billing_item_id = ?');
+    const takeBack = db.prepare('DELETE FROM dashboard_invoiced WHERE billing_item_id = ?');
+    const restore =
+      db.prepare(`INSERT INTO dashboard_items (key, stage, source_item_id, source_type, item_type, billing_item_id, account_id, contract_id, work_type_id, resource_id, item_date, item_day, hours, amount_cents, coverage, logged_at, item_head, pending_json)
+      VALUES (@key, @stage, @source_item_id, @source_type, @item_type, @billing_item_id, @account_id, @contract_id, @work_type_id, @resource_id, @item_date, @item_day, @hours, @amount_cents, @coverage, @logged_at, @item_head, @pending_json)`);
+    /** A whole stored row as JSON (which has no bigint: its integers as strings) and back. */
+    const storedJsonOf = (row: StoredRow) => JSON.stringify({ ...row, amount_cents: String(row.amount_cents), item_day: String(row.item_day) });
+    const rowOfStoredJson = (json: string): StoredRow => {
+      const row = JSON.parse(json) as Omit<StoredRow, 'amount_cents' | 'item_day'> & { amount_cents: string; item_day: string };
+      return { ...row, amount_cents: BigInt(row.amount_cents), item_day: BigInt(row.item_day) };
+    };
+
     const pendingKey = (sourceType: SourceType, id: string) => `src:${sourceType}:${id}`;
     const pending = (
       recorded: RecordedEvent,
@@ -215,6 +240,47 @@ export const unbilledDashboardProjection = billingProjection({
         amount: amount.toFixed(),
         coverage: 'billable',
       });
+    };
+
+    /** An item accrual created (billing-rules §7), at the amount it was accrued with. */
+    const accrued = (recorded: RecordedEvent, sourceType: SourceType, a: { itemId: string; contractId: string; amount: string }, itemDate: string) =>
+      pending(recorded, sourceType, {
+        id: a.itemId,
+        accountId: contract.get(a.contractId)?.account_id ?? '',
+        contractId: a.contractId,
+        itemDate,
+        amount: a.amount,
+        coverage: 'billable',
+      });
+
+    /**
+     * A licence count held beyond the tolerance is a stuck item until finance decides it: a row at
+     * 0.00 (nothing is billed until it is confirmed), dated its effective date, always stuck.
+     */
+    const heldCountKey = (exceptionId: string) => `lic:${exceptionId}`;
+    const holdCount = (recorded: RecordedEvent, e: { exceptionId: string; contractId: string; effectiveDate: string }) => {
+      const row: RowValues = {
+        key: heldCountKey(e.exceptionId),
+        stage: 'AWAITING_POSTING',
+        source_item_id: e.exceptionId,
+        source_type: HELD_LICENCE_COUNT,
+        item_type: HELD_LICENCE_COUNT,
+        billing_item_id: null,
+        account_id: contract.get(e.contractId)?.account_id ?? '',
+        contract_id: e.contractId,
+        work_type_id: null,
+        resource_id: null,
+        item_date: e.effectiveDate,
+        hours: null,
+        amount_cents: 0n,
+        coverage: 'held',
+        logged_at: occurredAt(recorded),
+      };
+      change(row.key, () => upsert.run(row), { after: () => row });
+    };
+    const releaseCount = (exceptionId: string) => {
+      const key = heldCountKey(exceptionId);
+      change(key, () => remove.run(key), { after: () => null });
     };
 
     /** The labour preview of billing-rules §5 at the rates this read model knows, rated by the domain's rules. */
@@ -303,6 +369,21 @@ export const unbilledDashboardProjection = billingProjection({
           return void purchase(recorded, 'RETAINER_PURCHASE', event.data, dec(event.data.amount));
         case 'TicketsPurchased':
           return void purchase(recorded, 'TICKET_PURCHASE', event.data, dec(event.data.tickets).times(event.data.perTicketRate));
+        case 'ServicePeriodAccrued':
+          return void accrued(recorded, 'SERVICE_PERIOD', event.data, event.data.periodStart);
+        case 'ServiceAdjustmentAccrued':
+          return void accrued(recorded, 'SERVICE_ADJUSTMENT', event.data, event.data.fromDate);
+        case 'SetupFeeAccrued':
+          return void accrued(recorded, 'SETUP_FEE', event.data, event.data.date);
+        // A milestone is revenue waiting only for its date once it is ready: shown from then, dated its due date.
+        case 'MilestoneReadyToBill':
+          return void accrued(recorded, 'MILESTONE', { itemId: event.data.milestoneId, ...event.data }, event.data.dueDate);
+        case 'LicenceChangeHeld':
+          return void holdCount(recorded, event.data);
+        case 'LicenceExceptionConfirmed':
+        case 'LicenceExceptionRejected':
+        case 'LicenceExceptionSuperseded':
+          return void releaseCount(event.data.exceptionId);
         case 'ItemPosted': {
           const item = event.data;
           const sourceKey = pendingKey(item.sourceType, item.sourceItemId);
@@ -345,6 +426,26 @@ export const unbilledDashboardProjection = billingProjection({
             } else {
               change(`bi:${id}`, () => remove.run(`bi:${id}`), { after: () => null });
             }
+          }
+          return;
+        }
+        case 'InvoiceGenerated': {
+          for (const item of event.data.items) {
+            const sourceKey = pendingKey(item.sourceType, item.sourceItemId);
+            const row = rowAt.get(sourceKey)?.billing_item_id === item.billingItemId ? rowAt.get(sourceKey) : rowAt.get(`bi:${item.billingItemId}`);
+            if (!row) continue;
+            putAside.run(item.billingItemId, storedJsonOf(row));
+            change(row.key, () => remove.run(row.key), { before: row, after: () => null });
+          }
+          return;
+        }
+        case 'InvoiceVoided': {
+          for (const id of event.data.billingItemIds) {
+            const aside = setAside.get(id);
+            if (!aside) continue;
+            const row = rowOfStoredJson(aside.row_json);
+            takeBack.run(id);
+            change(row.key, () => restore.run(row), { before: null, after: () => row });
           }
           return;
         }

@@ -72,7 +72,7 @@ export function queryUnbilledDashboard(db: Database.Database, filter: DashboardF
     db,
     `SELECT item_head || ',"ageDays":' || max(0, ${age}) || ',"ageBucket":"' ||
         CASE WHEN ${age} <= 7 THEN '0-7' WHEN ${age} <= 30 THEN '8-30' WHEN ${age} <= 60 THEN '31-60' ELSE 'over 60' END ||
-        '","stuck":' || CASE WHEN ${age} > @stuckAfterDays THEN 'true' ELSE 'false' END || '}'
+        '","stuck":' || CASE WHEN ${age} > @stuckAfterDays OR coverage = 'held' THEN 'true' ELSE 'false' END || '}'
       FROM dashboard_items${where.clause} ORDER BY item_date, key LIMIT ? OFFSET ?`,
   )
     .pluck()

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChargeData, ExpenseData, SourceType, TicketCompletedData, TimeEntryData } from '@billing/domain';
+import type { BillingEvent, ChargeData, ExpenseData, SourceType, TicketCompletedData, TimeEntryData } from '@billing/domain';
 import { billingItem, contractTerms, timeEntry } from '../../testing/billing-fixtures';
 import { projectionSpec, type GivenEvent } from '../../testing/projection-spec';
 import { workItemsProjection } from './work-items.projection';
@@ -43,6 +43,7 @@ const ex1: ExpenseData = {
   billable: true,
   description: null,
   resourceId: null,
+  billingCodeId: null,
 };
 const tk9: TicketCompletedData = { ticketId: 'T-9', itemId: 'ticket:T-9', accountId: 'acme', contractId: 'pt', date: '2026-11-05' };
 const b1 = {
@@ -54,8 +55,18 @@ const b1 = {
   hours: '20',
   hourlyRate: '120',
   purchasedAt: at('2026-10-20'),
+  billingCodeId: null,
 };
-const r1 = { contractId: 'ret', purchaseId: 'r-1', sequence: 1, startDate: '2026-10-01', endDate: '2027-09-30', amount: '1000', purchasedAt: at('2026-09-20') };
+const r1 = {
+  contractId: 'ret',
+  purchaseId: 'r-1',
+  sequence: 1,
+  startDate: '2026-10-01',
+  endDate: '2027-09-30',
+  amount: '1000',
+  purchasedAt: at('2026-09-20'),
+  billingCodeId: null,
+};
 const t1 = {
   contractId: 'pt',
   purchaseId: 't-1',
@@ -65,6 +76,7 @@ const t1 = {
   tickets: 10,
   perTicketRate: '75',
   purchasedAt: at('2026-08-20'),
+  billingCodeId: null,
 };
 
 /** Every kind of source item, each on its own stream, each logged on its own day. */
@@ -231,6 +243,47 @@ describe('work-items read model', () => {
       contractId: 'pt',
       itemDate: '2026-09-01',
     });
+  });
+
+  it("shows what accrual created as PENDING on its contract's account: a period on its start, an adjustment on its first day, the setup fee on the contract's start", async () => {
+    // given: acme's recurring contract rec, with a period, an adjustment and its setup fee accrued
+    const period = {
+      contractId: 'rec',
+      serviceId: 'desk',
+      itemId: 'svc:rec:desk:2026-11-01',
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      units: '40',
+      unitPrice: '30',
+      unitCost: '12',
+      amount: '1200.00',
+      cost: '480.00',
+    };
+    const adjustment = {
+      ...period,
+      itemId: 'svcadj:rec:desk:2026-11-01:1',
+      fromDate: '2026-11-21',
+      unitDelta: '2',
+      daysRemaining: 10,
+      daysInPeriod: 30,
+      amount: '20.00',
+      cost: '8.00',
+    };
+    const { units: _units, ...adjustmentData } = adjustment;
+    const onRec = (event: BillingEvent): GivenEvent => ({ event, streamId: 'contract-rec', occurredAt: at('2026-11-21') });
+    const db = await readModel([
+      onRec({ type: 'ContractCreated', data: contractTerms({ contractId: 'rec', type: 'RECURRING_SERVICE', periodType: 'MONTHLY', setupFee: '500' }) }),
+      onRec({ type: 'ServicePeriodAccrued', data: period }),
+      onRec({ type: 'ServiceAdjustmentAccrued', data: adjustmentData }),
+      onRec({ type: 'SetupFeeAccrued', data: { contractId: 'rec', itemId: 'setup:rec', date: '2026-01-01', amount: '500.00' } }),
+    ]);
+    // then
+    const rows = listWorkItems(db, { contractId: 'rec' }).map((r) => [r.itemId, r.sourceType, r.itemType, r.streamId, r.accountId, r.itemDate, r.status]);
+    expect(rows).toEqual([
+      ['setup:rec', 'SETUP_FEE', 'SETUP_FEE', 'contract-rec', 'acme', '2026-01-01', 'PENDING'],
+      ['svc:rec:desk:2026-11-01', 'SERVICE_PERIOD', 'SERVICE_PERIOD', 'contract-rec', 'acme', '2026-11-01', 'PENDING'],
+      ['svcadj:rec:desk:2026-11-01:1', 'SERVICE_ADJUSTMENT', 'SERVICE_ADJUSTMENT', 'contract-rec', 'acme', '2026-11-21', 'PENDING'],
+    ]);
   });
 
   it('finds the rows of an id (of any source type), none for an unknown id or another source type', async () => {

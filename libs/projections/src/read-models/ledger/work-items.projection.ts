@@ -22,13 +22,14 @@ function entryOf(data: TimeEntryData & { changedFields?: string[] }): TimeEntryD
 }
 
 /**
- * Every source item (time entries, charges, expenses, purchases, completed tickets) with where it
- * stands: pending, approved, posted. Approve & Post finds items here by id; `GET /api/time-entries`
- * reads it.
+ * Every source item (time entries, charges, expenses, purchases, completed tickets, accrued service
+ * periods, adjustments and setup fees, milestones) with where it
+ * stands: pending, approved, posted (a milestone not ready to bill: not ready). Approve & Post finds
+ * items here by id; `GET /api/time-entries` reads it.
  */
 export const workItemsProjection = billingProjection({
   name: 'work-items',
-  version: 2,
+  version: 4,
   tables: ['work_items', 'work_contract_accounts'],
   canHandle: [
     'ContractCreated',
@@ -40,6 +41,11 @@ export const workItemsProjection = billingProjection({
     'BlockPurchased',
     'RetainerPurchased',
     'TicketsPurchased',
+    'ServicePeriodAccrued',
+    'ServiceAdjustmentAccrued',
+    'SetupFeeAccrued',
+    'MilestoneAdded',
+    'MilestoneReadyToBill',
     'ItemApproved',
     'ItemReleased',
     'ItemPosted',
@@ -62,6 +68,7 @@ export const workItemsProjection = billingProjection({
         work_type_id = excluded.work_type_id, ticket_id = excluded.ticket_id, data = excluded.data`);
     const setStatusByStream = db.prepare('UPDATE work_items SET status = ? WHERE stream_id = ? AND item_id = ?');
     const setStatus = db.prepare('UPDATE work_items SET status = ? WHERE item_id = ? AND source_type = ?');
+    const milestoneReady = db.prepare("UPDATE work_items SET status = 'PENDING' WHERE item_id = ? AND source_type = 'MILESTONE' AND status = 'NOT_READY'");
     const rememberContract = db.prepare('INSERT OR IGNORE INTO work_contract_accounts (contract_id, account_id) VALUES (?, ?)');
     const contractAccount = db.prepare<[string], { account_id: string }>('SELECT account_id FROM work_contract_accounts WHERE contract_id = ?');
 
@@ -84,6 +91,10 @@ export const workItemsProjection = billingProjection({
     const purchase = (recorded: RecordedEvent, data: { contractId: string; purchaseId: string; startDate: string }, sourceType: SourceType) => {
       const accountId = contractAccount.get(data.contractId)?.account_id ?? '';
       item(recorded, sourceType, { itemId: data.purchaseId, accountId, contractId: data.contractId, itemDate: data.startDate, data });
+    };
+    const accrued = (recorded: RecordedEvent, data: { contractId: string; itemId: string }, sourceType: SourceType, itemDate: string) => {
+      const accountId = contractAccount.get(data.contractId)?.account_id ?? '';
+      item(recorded, sourceType, { itemId: data.itemId, accountId, contractId: data.contractId, itemDate, data });
     };
 
     return (event, recorded) => {
@@ -144,6 +155,22 @@ export const workItemsProjection = billingProjection({
           return purchase(recorded, event.data, 'RETAINER_PURCHASE');
         case 'TicketsPurchased':
           return purchase(recorded, event.data, 'TICKET_PURCHASE');
+        case 'ServicePeriodAccrued':
+          return accrued(recorded, event.data, 'SERVICE_PERIOD', event.data.periodStart);
+        case 'ServiceAdjustmentAccrued':
+          return accrued(recorded, event.data, 'SERVICE_ADJUSTMENT', event.data.fromDate);
+        case 'SetupFeeAccrued':
+          return accrued(recorded, event.data, 'SETUP_FEE', event.data.date);
+        case 'MilestoneAdded': {
+          const m = event.data;
+          const accountId = contractAccount.get(m.contractId)?.account_id ?? '';
+          item(recorded, 'MILESTONE', { itemId: m.milestoneId, accountId, contractId: m.contractId, itemDate: m.dueDate, data: m });
+          setStatus.run('NOT_READY', m.milestoneId, 'MILESTONE');
+          return;
+        }
+        case 'MilestoneReadyToBill':
+          milestoneReady.run(event.data.milestoneId);
+          return;
         case 'ItemApproved':
           setStatusByStream.run('APPROVED', recorded.streamId, event.data.itemId);
           return;

@@ -4,8 +4,8 @@ import { selectPage, type PageBounds, type RowPage } from '../page';
 import { SqlWhere } from '../sql-where';
 import type { SourceType } from '@billing/domain';
 
-/** Where a source item is on its way to money. */
-export type WorkItemStatus = 'PENDING' | 'APPROVED' | 'POSTED';
+/** Where a source item is on its way to money (a milestone is `NOT_READY` until it is marked ready to bill). */
+export type WorkItemStatus = 'NOT_READY' | 'PENDING' | 'APPROVED' | 'POSTED';
 
 export interface WorkItemRef {
   itemId: string;
@@ -77,10 +77,12 @@ export interface WorkItemFilter {
   statuses?: WorkItemStatus[];
   from?: string;
   to?: string;
+  /** Milestones only once due by this date (billing-rules §7: billable when ready and due). */
+  dueBy?: string;
 }
 
-const whereOf = (filter: WorkItemFilter) =>
-  new SqlWhere()
+function whereOf(filter: WorkItemFilter): SqlWhere {
+  const where = new SqlWhere()
     .when('source_type', '=', filter.sourceType)
     .when('item_type', '=', filter.itemType)
     .when('account_id', '=', filter.accountId)
@@ -90,6 +92,8 @@ const whereOf = (filter: WorkItemFilter) =>
     .when('item_date', '>=', filter.from)
     .when('item_date', '<=', filter.to)
     .whenIn('status', filter.statuses);
+  return filter.dueBy === undefined ? where : where.also("(source_type <> 'MILESTONE' OR item_date <= ?)", filter.dueBy);
+}
 
 /** By date, then id (an id two kinds of item share: by source type). */
 const WORK_ITEM_ORDER = 'item_date, item_id, source_type';

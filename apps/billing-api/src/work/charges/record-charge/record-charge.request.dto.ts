@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import { MAX_ITEM_AMOUNT } from '@billing/domain';
-import { IsDecimalField, itemAmountProblems } from '../../../http/decimal-field';
+import { DECIMAL_SCHEMA, IsDecimalField, itemAmountProblems } from '../../../http/decimal-field';
 import { IsId, OptionalId } from '../../../http/ids';
 import { IsBusinessDate } from '../../../http/business-date-field';
 import { Optional } from '../../../http/optional';
@@ -34,7 +34,7 @@ export class RecordChargeRequest implements CheckedRequest {
   @IsBusinessDate()
   date!: string;
 
-  @ApiProperty({ example: '2' })
+  @ApiProperty({ ...DECIMAL_SCHEMA, example: '2', description: 'More than 0: a decimal string or a JSON number, up to 4 places' })
   @IsDecimalField({ greaterThan: '0', max: MAX_ITEM_AMOUNT })
   quantity!: string | number;
 

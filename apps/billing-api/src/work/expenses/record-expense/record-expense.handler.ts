@@ -13,15 +13,16 @@ export class RecordExpenseHandler implements ICommandHandler<RecordExpenseComman
   ) {}
 
   async execute({ expense, metadata }: RecordExpenseCommand): Promise<CommandResult> {
-    const [account, contract] = await Promise.all([
+    const [account, contract, billingCode] = await Promise.all([
       this.lookups.account(expense.accountId),
       expense.contractId ? this.lookups.contract(expense.contractId).then(namedContractOf) : undefined,
+      expense.billingCodeId ? this.lookups.billingCode(expense.billingCodeId) : undefined,
     ]);
     const { events, position } = await this.claims.create(
       { itemId: expense.expenseId, sourceType: 'EXPENSE' },
       expenseStream(expense.expenseId),
       expenseDecider,
-      { type: 'RecordExpense', expense, account, contract },
+      { type: 'RecordExpense', expense, account, contract, billingCodeExists: billingCode !== undefined },
       metadata,
     );
     return { wrote: events.length > 0, position };

@@ -43,6 +43,7 @@ export class RecordExpenseHttpController {
         billable: body.billable ?? true,
         description: body.description ?? null,
         resourceId,
+        billingCodeId: body.billingCodeId ?? null,
       },
       metadata,
     );

@@ -18,6 +18,9 @@ export class RecordExpenseRequest {
   @OptionalId()
   contractId?: string;
 
+  @OptionalId({ description: 'A billing code (of type expense): gives the expense its tax category; none: untaxed' })
+  billingCodeId?: string;
+
   @OptionalId({ description: 'The person who spent it; a technician key records its own (and may name no other)' })
   resourceId?: string;
 

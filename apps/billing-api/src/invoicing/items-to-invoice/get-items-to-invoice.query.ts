@@ -1,0 +1,6 @@
+export class GetItemsToInvoiceQuery {
+  constructor(
+    readonly through: string,
+    readonly billToAccountId: string | undefined,
+  ) {}
+}
