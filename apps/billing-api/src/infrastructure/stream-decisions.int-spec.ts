@@ -1,6 +1,6 @@
 import { RuleViolation, type Decider, type DomainEvent } from '@billing/domain';
 import { SqliteEventStore } from '@billing/event-store';
-import { StreamDecisions } from './stream-decisions';
+import { MAX_CACHED_STREAMS, StreamDecisions } from './stream-decisions';
 
 /** A tiny budget: each `Spend` takes one unit while any is left. */
 type Spent = DomainEvent<'Spent', { by: string }>;
@@ -94,6 +94,26 @@ describe('StreamDecisions cache', () => {
     // then: the next decision counts every event once
     const { state } = await a.decide('count-1', counter, { type: 'Spend', by: 'a3' }, meta, { cache: true });
     expect(state.n).toBe(4);
+    await store.close();
+  });
+
+  it('keeps at most MAX_CACHED_STREAMS streams, dropping the least recently used, which is folded again from the start', async () => {
+    // given: one more cached stream than the bound, used in the order s-1 … s-1000, s-0: s-1 is dropped
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    const decisions = new StreamDecisions(store);
+    for (let i = 1; i <= MAX_CACHED_STREAMS; i++) await decisions.decide(`s-${i}`, budget, { type: 'Spend', by: 'x' }, meta, { cache: true });
+    await decisions.decide('s-0', budget, { type: 'Spend', by: 'x' }, meta, { cache: true });
+    // when: s-1 is decided on again (taking s-2's place, now the least recently used), then s-3
+    const reads: [string, bigint | undefined][] = [];
+    const readStream = store.readStream.bind(store);
+    store.readStream = (stream, options) => (reads.push([stream, options?.fromRevision]), readStream(stream, options));
+    await decisions.decide('s-1', budget, { type: 'Spend', by: 'y' }, meta, { cache: true });
+    await decisions.decide('s-3', budget, { type: 'Spend', by: 'y' }, meta, { cache: true });
+    // then: s-1 is folded from its first event, s-3 (kept) only from after the one it had
+    expect(reads).toEqual([
+      ['s-1', 0n],
+      ['s-3', 1n],
+    ]);
     await store.close();
   });
 

@@ -22,6 +22,12 @@ export interface Decision<Event, State> {
 }
 
 const MAX_ATTEMPTS = 10;
+/**
+ * Streams whose folded state a decision may keep (ledgers): the least recently used go first, so
+ * the cache cannot grow with every ledger ever posted to. A stream left out is folded again from
+ * the store when next decided on.
+ */
+export const MAX_CACHED_STREAMS = 1000;
 
 interface DecideOptions {
   /**
@@ -107,7 +113,7 @@ export class StreamDecisions {
     const cached = (this.cache.get(streamId) as CachedStream | undefined) ?? { state: decider.initialState(), revision: 'no_stream', position: 0n };
     try {
       const loaded = await this.fold(streamId, decider, cached as LoadedStream<State>);
-      this.cache.set(streamId, loaded);
+      this.remember(streamId, loaded);
       return loaded;
     } catch (error) {
       // A read that failed halfway has folded some events into the cached state in place.
@@ -130,6 +136,13 @@ export class StreamDecisions {
       position = recorded.position;
     }
     return { state, revision, position, exists: revision !== 'no_stream' };
+  }
+
+  private remember(streamId: string, loaded: CachedStream): void {
+    // A Map keeps insertion order: moved to the end on each use, the first key is the least recently used.
+    this.cache.delete(streamId);
+    this.cache.set(streamId, loaded);
+    if (this.cache.size > MAX_CACHED_STREAMS) this.cache.delete(this.cache.keys().next().value!);
   }
 
   /** Decisions on one stream in this process take turns: they would only conflict with each other. */
@@ -166,7 +179,7 @@ export class StreamDecisions {
         try {
           const result = await this.store.appendToStream(streamId, this.toEventData(events, metadata), { expectedRevision: loaded.revision });
           const state = events.reduce(decider.evolve, loaded.state);
-          if (options.cache) this.cache.set(streamId, { state, revision: result.nextExpectedRevision, position: result.position });
+          if (options.cache) this.remember(streamId, { state, revision: result.nextExpectedRevision, position: result.position });
           return { events, state, position: result.position };
         } catch (error) {
           // Another process wrote first: decide again on the new state. Anything else: forget the
