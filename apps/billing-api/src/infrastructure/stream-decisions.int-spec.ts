@@ -104,7 +104,7 @@ describe('StreamDecisions cache', () => {
     for (let i = 1; i <= MAX_CACHED_STREAMS; i++) await decisions.decide(`s-${i}`, budget, { type: 'Spend', by: 'x' }, meta, { cache: true });
     await decisions.decide('s-0', budget, { type: 'Spend', by: 'x' }, meta, { cache: true });
     // when: s-1 is decided on again (taking s-2's place, now the least recently used), then s-3
-    const reads: [string, bigint | undefined][] = [];
+    const reads: [string, unknown][] = [];
     const readStream = store.readStream.bind(store);
     store.readStream = (stream, options) => (reads.push([stream, options?.fromRevision]), readStream(stream, options));
     await decisions.decide('s-1', budget, { type: 'Spend', by: 'y' }, meta, { cache: true });

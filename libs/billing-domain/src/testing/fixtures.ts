@@ -1,3 +1,4 @@
+import type { BillingItemData } from '../ledger/ledger.events';
 import type { AccountState, AccountTerms } from '../accounts/account.events';
 import { contractDecider } from '../contracts/contract.decider';
 import type { ContractTerms, NewContractTerms } from '../contracts/contract.events';
@@ -59,3 +60,33 @@ export function namedContract(overrides: Partial<ContractTerms> = {}): NamedCont
   if (!named) throw new Error('a created contract names itself');
   return named;
 }
+
+/** A charge of 1 × $10.00 for `acme`, billed to `acme` without a PO, dated 2026-11-02. */
+export const postedItem = (overrides: Partial<BillingItemData> = {}): BillingItemData => ({
+  billingItemId: 'bi-ch-1-1',
+  postingId: 'p-1',
+  sourceItemId: 'ch-1',
+  sourceType: 'CHARGE',
+  type: 'CHARGE',
+  part: 'WHOLE',
+  accountId: 'acme',
+  billToAccountId: 'acme',
+  contractId: null,
+  purchaseOrderNumber: null,
+  itemDate: '2026-11-02',
+  postedDate: '2026-11-10',
+  quantity: '1',
+  rate: '10',
+  amount: '10.00',
+  tax: '0.00',
+  cost: '0.00',
+  covered: false,
+  noCharge: false,
+  taxCategoryId: null,
+  draws: [],
+  description: 'Charge',
+  approvedBy: 'fin-1',
+  overrides: {},
+  routingOverride: null,
+  ...overrides,
+});

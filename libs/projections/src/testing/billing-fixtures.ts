@@ -1,4 +1,5 @@
 import type { BillingItemData, TimeEntryData } from '@billing/domain';
+import { postedItem } from '@billing/domain/testing/fixtures';
 
 /**
  * Whole event data for read-model specs, each with plain defaults a spec overrides where it
@@ -29,31 +30,4 @@ export const timeEntry = (overrides: Partial<TimeEntryData> = {}): TimeEntryData
 });
 
 /** A charge of 1 × $10.00 for `acme`, posted whole and billed to `acme` on 2026-11-10. */
-export const billingItem = (overrides: Partial<BillingItemData> = {}): BillingItemData => ({
-  billingItemId: 'bi-1',
-  postingId: 'p-1',
-  sourceItemId: 'ch-1',
-  sourceType: 'CHARGE',
-  type: 'CHARGE',
-  part: 'WHOLE',
-  accountId: 'acme',
-  billToAccountId: 'acme',
-  contractId: null,
-  purchaseOrderNumber: null,
-  itemDate: '2026-11-02',
-  postedDate: '2026-11-10',
-  quantity: '1',
-  rate: '10',
-  amount: '10.00',
-  tax: '0.00',
-  cost: '0.00',
-  covered: false,
-  noCharge: false,
-  taxCategoryId: null,
-  draws: [],
-  description: 'Charge',
-  approvedBy: 'fin-1',
-  overrides: {},
-  routingOverride: null,
-  ...overrides,
-});
+export const billingItem = (overrides: Partial<BillingItemData> = {}): BillingItemData => postedItem({ billingItemId: 'bi-1', ...overrides });
