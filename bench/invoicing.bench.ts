@@ -36,12 +36,13 @@
  *   BENCH_SERVICE_RUNTIME        swc-node: run the service through `node -r @swc-node/register` instead
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dec, type Dec } from '@billing/domain';
 import { SqliteEventStore } from '@billing/event-store';
 import { PostedChargesWriter, type ChargeToPost } from '../test/support/posted-charges';
 import { FINANCE_KEY } from '../test/support/test-app';
+import { machineInfo } from './support/machine';
 import { mb, percentiles, perSecond, positiveInt, round, type Percentiles } from './support/numbers';
 import { pool } from './support/pool';
 import { progressLog } from './support/progress';
@@ -408,11 +409,7 @@ async function main() {
     const result = {
       benchmark: 'invoicing',
       date: new Date().toISOString().slice(0, 10),
-      node: process.version,
-      platform: `${process.platform} ${process.arch}`,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      totalMemoryMb: mb(totalmem()),
+      ...machineInfo(),
       workload: {
         accounts: ACCOUNTS,
         itemsPerAccount: ITEMS_PER_ACCOUNT,
