@@ -27,6 +27,12 @@ import {
   type BillingSettings,
   type BillTo,
   type ContractState,
+  type TimesheetState,
+  type PendingBlockPurchase,
+  type PendingRetainerPurchase,
+  type PendingTicketPurchase,
+  type PendingRecurringItem,
+  type PendingMilestone,
   type EditableSourceType,
   type ItemOverrides,
   type PendingItem,
@@ -75,6 +81,9 @@ interface ApproverChoices {
 }
 
 type Prepare = (ref: WorkItemRef, shared: SharedLookups) => Promise<PreparedItem>;
+
+/** The pending items a contract's own stream holds. */
+type ContractStreamItem = PendingBlockPurchase | PendingRetainerPurchase | PendingTicketPurchase | PendingRecurringItem | PendingMilestone;
 
 /**
  * Turns source items into the ledger's `PostItems` commands: finds them, loads each from its own
@@ -204,72 +213,51 @@ export class PostingBatchBuilder {
   }
 
   /** A block, retainer or ticket purchase, from its contract's stream, taxed by its billing code. */
-  private async preparePurchase(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+  private preparePurchase(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+    return this.prepareFromContract(ref, shared, (state, contractId) => {
+      const purchase = state.purchases.find((p) => p.purchaseId === ref.itemId);
+      if (!purchase) throw new NotFound('purchase', ref.itemId);
+      return { ...purchaseToPost(contractId, purchase), billingCodeId: purchase.billingCodeId };
+    });
+  }
+
+  /** A service period, adjustment or setup fee accrued on its contract's stream (billing-rules §7), taxed by its service's billing code. */
+  private prepareRecurring(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+    return this.prepareFromContract(ref, shared, (state) => {
+      const accrued = recurringItemToPost(state, ref.itemId);
+      if (!accrued) throw new NotFound('item', ref.itemId);
+      return { ...accrued, billingCodeId: state.services.find((s) => s.serviceId === accrued.serviceId)?.billingCodeId ?? null };
+    });
+  }
+
+  /** A Fixed Price milestone, ready to bill (billing-rules §7), from its contract's stream, taxed by its billing code. */
+  private prepareMilestone(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
+    return this.prepareFromContract(ref, shared, (state) => {
+      const milestone = milestoneToPost(state, ref.itemId);
+      if (!milestone) throw new NotFound('milestone', ref.itemId);
+      return milestone;
+    });
+  }
+
+  /** An item its contract's stream holds (a purchase, an accrual, a milestone): billed as the contract says, taxed by the item's billing code. */
+  private async prepareFromContract(
+    ref: WorkItemRef,
+    shared: SharedLookups,
+    itemOf: (
+      state: Extract<ContractState, { status: 'exists' }>,
+      contractId: string,
+    ) => { pending: ContractStreamItem; description: string; billingCodeId: string | null },
+  ): Promise<PreparedItem> {
     const contractId = String(ref.contractId);
     const state = await shared.contract(contractId);
     if (state.status !== 'exists') throw new NotFound('contract', contractId);
-    const purchase = state.purchases.find((p) => p.purchaseId === ref.itemId);
-    if (!purchase) throw new NotFound('purchase', ref.itemId);
-    const { pending, description } = purchaseToPost(contractId, purchase);
-    const billingCode = purchase.billingCodeId ? await shared.billingCode(purchase.billingCodeId) : undefined;
+    const { pending, description, billingCodeId } = itemOf(state, contractId);
+    const billingCode = billingCodeId ? await shared.billingCode(billingCodeId) : undefined;
     const billTo = billToOf({ contract: state.terms });
     return {
       ref,
       pending: { ...pending, taxCategoryId: billingCode?.taxCategory ?? null },
       source: { sourceType: ref.sourceType, accountId: state.terms.accountId, purchaseOrderNumber: billTo.purchaseOrderNumber, description },
-      billToAccountId: billTo.billToAccountId,
-      approval: null,
-      roleIds: [],
-      workTypeIds: [],
-      resourceId: null,
-    };
-  }
-
-  /** A service period, adjustment or setup fee accrued on its contract's stream (billing-rules §7), taxed by its service's billing code. */
-  private async prepareRecurring(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
-    const contractId = String(ref.contractId);
-    const state = await shared.contract(contractId);
-    if (state.status !== 'exists') throw new NotFound('contract', contractId);
-    const accrued = recurringItemToPost(state, ref.itemId);
-    if (!accrued) throw new NotFound('item', ref.itemId);
-    const billingCodeId = state.services.find((s) => s.serviceId === accrued.serviceId)?.billingCodeId ?? null;
-    const billingCode = billingCodeId ? await shared.billingCode(billingCodeId) : undefined;
-    const billTo = billToOf({ contract: state.terms });
-    return {
-      ref,
-      pending: { ...accrued.pending, taxCategoryId: billingCode?.taxCategory ?? null },
-      source: {
-        sourceType: ref.sourceType,
-        accountId: state.terms.accountId,
-        purchaseOrderNumber: billTo.purchaseOrderNumber,
-        description: accrued.description,
-      },
-      billToAccountId: billTo.billToAccountId,
-      approval: null,
-      roleIds: [],
-      workTypeIds: [],
-      resourceId: null,
-    };
-  }
-
-  /** A Fixed Price milestone, ready to bill (billing-rules §7), from its contract's stream, taxed by its billing code. */
-  private async prepareMilestone(ref: WorkItemRef, shared: SharedLookups): Promise<PreparedItem> {
-    const contractId = String(ref.contractId);
-    const state = await shared.contract(contractId);
-    if (state.status !== 'exists') throw new NotFound('contract', contractId);
-    const milestone = milestoneToPost(state, ref.itemId);
-    if (!milestone) throw new NotFound('milestone', ref.itemId);
-    const billingCode = milestone.billingCodeId ? await shared.billingCode(milestone.billingCodeId) : undefined;
-    const billTo = billToOf({ contract: state.terms });
-    return {
-      ref,
-      pending: { ...milestone.pending, taxCategoryId: billingCode?.taxCategory ?? null },
-      source: {
-        sourceType: 'MILESTONE',
-        accountId: state.terms.accountId,
-        purchaseOrderNumber: billTo.purchaseOrderNumber,
-        description: milestone.description,
-      },
       billToAccountId: billTo.billToAccountId,
       approval: null,
       roleIds: [],
@@ -328,14 +316,25 @@ export class PostingBatchBuilder {
   /** billing-rules §9: with `requireApprovedTimesheet`, labour posts only from approved weeks. */
   async checkTimesheets(items: PreparedItem[], settings: BillingSettings): Promise<void> {
     if (!settings.requireApprovedTimesheet) return;
+    // One read per person and week, however many of their entries the batch holds.
+    const weeks = new Map<string, Promise<TimesheetState['status']>>();
+    const statusOf = (key: { resourceId: string; weekStart: string }) => {
+      const id = timesheetStream(key);
+      if (!weeks.has(id))
+        weeks.set(
+          id,
+          this.streams.load(id, timesheetDecider).then(({ state }) => state.status),
+        );
+      return weeks.get(id)!;
+    };
     for (const item of items) {
       if (item.pending.kind !== 'LABOR' || item.resourceId === null) continue;
       const key = { resourceId: item.resourceId, weekStart: weekStartOf(item.pending.dateWorked) };
-      const { state } = await this.streams.load(timesheetStream(key), timesheetDecider);
-      if (state.status !== 'APPROVED')
+      const status = await statusOf(key);
+      if (status !== 'APPROVED')
         throw new RuleViolation(
           'timesheet-not-approved',
-          `time entry ${item.pending.id} cannot post: the timesheet of ${key.resourceId} for the week of ${key.weekStart} is ${state.status.toLowerCase()}, and approved timesheets are required`,
+          `time entry ${item.pending.id} cannot post: the timesheet of ${key.resourceId} for the week of ${key.weekStart} is ${status.toLowerCase()}, and approved timesheets are required`,
         );
     }
   }
