@@ -16,26 +16,35 @@ const WRITE_EVERY_MS = 60_000;
 export class ApiKeyUsage implements OnApplicationShutdown {
   private readonly db: Database.Database;
   private readonly written = new Map<string, number>();
+  private readonly record: Database.Statement<[string, string]>;
+  private readonly all: Database.Statement<[], { id: string; lastUsedAt: string }>;
+  private readonly one: Database.Statement<[string], { lastUsedAt: string }>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.db = new Database(config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, 'api-key-usage.sqlite'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 1000');
     this.db.exec('CREATE TABLE IF NOT EXISTS api_key_usage (id TEXT PRIMARY KEY, last_used_at TEXT NOT NULL)');
+    this.record = this.db.prepare(
+      'INSERT INTO api_key_usage (id, last_used_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET last_used_at = excluded.last_used_at',
+    );
+    this.all = this.db.prepare('SELECT id, last_used_at AS lastUsedAt FROM api_key_usage');
+    this.one = this.db.prepare('SELECT last_used_at AS lastUsedAt FROM api_key_usage WHERE id = ?');
   }
 
   used(apiKeyId: string, at = new Date()): void {
     const last = this.written.get(apiKeyId);
     if (last !== undefined && at.getTime() - last < WRITE_EVERY_MS) return;
     this.written.set(apiKeyId, at.getTime());
-    this.db
-      .prepare('INSERT INTO api_key_usage (id, last_used_at) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET last_used_at = excluded.last_used_at')
-      .run(apiKeyId, at.toISOString());
+    this.record.run(apiKeyId, at.toISOString());
   }
 
   lastUsed(): Map<string, string> {
-    const rows = this.db.prepare('SELECT id, last_used_at AS lastUsedAt FROM api_key_usage').all() as { id: string; lastUsedAt: string }[];
-    return new Map(rows.map((r) => [r.id, r.lastUsedAt]));
+    return new Map(this.all.all().map((r) => [r.id, r.lastUsedAt]));
+  }
+
+  lastUsedOf(apiKeyId: string): string | null {
+    return this.one.get(apiKeyId)?.lastUsedAt ?? null;
   }
 
   onApplicationShutdown(): void {

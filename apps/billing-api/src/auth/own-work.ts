@@ -11,7 +11,11 @@ export const ownWorkOf = (caller: Caller | undefined): string | null => (caller?
 
 /** Refuses (403) a technician acting on work that is not its own. */
 export function assertOwnWork(caller: Caller | undefined, workOf: string | null | undefined, what: string): void {
-  const own = ownWorkOf(caller);
+  assertWorkOf(ownWorkOf(caller), workOf, what);
+}
+
+/** The same, given whose work the caller is limited to (`ownWorkOf`), for a handler that checks it on the stream. */
+export function assertWorkOf(own: string | null, workOf: string | null | undefined, what: string): void {
   if (own === null || workOf === own) return;
   throw new ForbiddenException(`a technician key acts for ${own} only; this ${what} is ${workOf ? `the work of ${workOf}` : 'nobody’s in particular'}`);
 }

@@ -9,11 +9,7 @@ import { GetApiKeyQuery, ListApiKeysQuery } from './list-api-keys.query';
 
 export type ApiKeyListEntry = ApiKeyView & { status: 'active' | 'revoked'; lastUsedAt: string | null };
 
-const entryOf = (key: ApiKeyView, lastUsed: Map<string, string>): ApiKeyListEntry => ({
-  ...key,
-  status: key.revokedAt ? 'revoked' : 'active',
-  lastUsedAt: lastUsed.get(key.id) ?? null,
-});
+const entryOf = (key: ApiKeyView, lastUsedAt: string | null): ApiKeyListEntry => ({ ...key, status: key.revokedAt ? 'revoked' : 'active', lastUsedAt });
 
 @QueryHandler(ListApiKeysQuery)
 export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery, ApiKeyListEntry[]> {
@@ -24,7 +20,7 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery, ApiKe
 
   async execute(): Promise<ApiKeyListEntry[]> {
     const lastUsed = this.usage.lastUsed();
-    return listApiKeys(this.db).map((key) => entryOf(key, lastUsed));
+    return listApiKeys(this.db).map((key) => entryOf(key, lastUsed.get(key.id) ?? null));
   }
 }
 
@@ -38,6 +34,6 @@ export class GetApiKeyHandler implements IQueryHandler<GetApiKeyQuery, ApiKeyLis
   async execute({ apiKeyId }: GetApiKeyQuery): Promise<ApiKeyListEntry> {
     const key = findApiKey(this.db, apiKeyId);
     if (!key) throw new NotFound('API key', apiKeyId);
-    return entryOf(key, this.usage.lastUsed());
+    return entryOf(key, this.usage.lastUsedOf(apiKeyId));
   }
 }

@@ -432,7 +432,8 @@ export const unbilledDashboardProjection = billingProjection({
         case 'InvoiceGenerated': {
           for (const item of event.data.items) {
             const sourceKey = pendingKey(item.sourceType, item.sourceItemId);
-            const row = rowAt.get(sourceKey)?.billing_item_id === item.billingItemId ? rowAt.get(sourceKey) : rowAt.get(`bi:${item.billingItemId}`);
+            const atSource = rowAt.get(sourceKey);
+            const row = atSource?.billing_item_id === item.billingItemId ? atSource : rowAt.get(`bi:${item.billingItemId}`);
             if (!row) continue;
             putAside.run(item.billingItemId, storedJsonOf(row));
             change(row.key, () => remove.run(row.key), { before: row, after: () => null });

@@ -1,7 +1,7 @@
-import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResult } from '../../../infrastructure/command-result';
 import { NotFound, timeEntryDecider, timeEntryStream } from '@billing/domain';
+import { assertWorkOf } from '../../../auth/own-work';
 import { StreamDecisions } from '../../../infrastructure/stream-decisions';
 import { TimeEntryContextLoader } from '../time-entry-context-loader';
 import { ReviseTimeEntryCommand } from './revise-time-entry.command';
@@ -20,8 +20,7 @@ export class ReviseTimeEntryHandler implements ICommandHandler<ReviseTimeEntryCo
       async (state) => {
         if (state.status !== 'logged') throw new NotFound('time entry', timeEntryId);
         // Checked on the stream, in the same decision: whose entry it is never changes.
-        if (ownWorkOf !== null && state.entry.resourceId !== ownWorkOf)
-          throw new ForbiddenException(`a technician key acts for ${ownWorkOf} only; this time entry is the work of ${state.entry.resourceId}`);
+        assertWorkOf(ownWorkOf, state.entry.resourceId, 'time entry');
         const after = { ...state.entry, ...changes };
         return { type: 'ReviseTimeEntry' as const, timeEntryId, changes, context: await this.contexts.load(after) };
       },
