@@ -58,6 +58,34 @@ describe('ProjectionRunner', () => {
     await store.close();
   });
 
+  it('lets the event loop turn between live batches of a backlog, so its timers and messages are not kept waiting to the end', async () => {
+    // given: a live runner taking batches of 10
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    await fill(store, 1, 1);
+    const db = openReadModelDatabase(':memory:');
+    const runner = new ProjectionRunner(store, db, [countingProjection()], { batchSize: 10 });
+    runner.start();
+    expect(await runner.waitForPosition(1n)).toBe(true);
+    // when: 2,000 events arrive at once, and a callback is queued for the loop's next turn
+    await store.appendToStream(
+      'backlog',
+      Array.from({ length: 2000 }, () => ({ id: randomUUID(), type: 'Odd', data: {}, metadata: {} })),
+      {
+        expectedRevision: 'no_stream',
+      },
+    );
+    const positionAtNextTurn = await new Promise<string>((resolve) => setImmediate(() => resolve(runner.progress()[0].position)));
+    // then: the callback ran while the backlog was still being applied, and all of it was applied
+    expect(BigInt(positionAtNextTurn)).toBeLessThan(2001n);
+    expect(await runner.waitForPosition(2001n)).toBe(true);
+    expect(dump(db, 'counting_counts')).toEqual([
+      { type: 'Even', n: 1 },
+      { type: 'Odd', n: 2000 },
+    ]);
+    await runner.stop();
+    await store.close();
+  });
+
   it('hands a projection only the event types it can handle; its checkpoint passes the rest', async () => {
     // given: 10 events, 5 Odd and 5 Even; a projection of Odd events only beside one of both
     const store = new SqliteEventStore({ filename: ':memory:' });
