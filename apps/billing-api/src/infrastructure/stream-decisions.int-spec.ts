@@ -1,6 +1,6 @@
 import { RuleViolation, type Decider, type DomainEvent } from '@billing/domain';
 import { SqliteEventStore } from '@billing/event-store';
-import { MAX_CACHED_STREAMS, StreamDecisions } from './stream-decisions';
+import { MAX_CACHED_EVENTS, MAX_CACHED_STREAMS, StreamDecisions } from './stream-decisions';
 
 /** A tiny budget: each `Spend` takes one unit while any is left. */
 type Spent = DomainEvent<'Spent', { by: string }>;
@@ -114,6 +114,51 @@ describe('StreamDecisions cache', () => {
       ['s-1', 0n],
       ['s-3', 1n],
     ]);
+    await store.close();
+  });
+
+  it('keeps at most MAX_CACHED_EVENTS events in all, dropping the least recently used streams; a stream longer than that alone is still kept', async () => {
+    // given: three streams holding most of the bound each, written straight to the store
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    const counting: Decider<Spend, Spent, { n: number }> = {
+      initialState: () => ({ n: 0 }),
+      decide: (command) => [{ type: 'Spent', data: { by: command.by } }],
+      evolve: (state) => ({ n: state.n + 1 }),
+    };
+    const fill = (stream: string, events: number) =>
+      store.appendToStream(
+        stream,
+        Array.from({ length: events }, (_, i) => ({ id: `${stream}-${i}`, type: 'Spent', data: { by: 'x' }, metadata: {} })),
+        { expectedRevision: 'no_stream' },
+      );
+    const share = Math.floor(MAX_CACHED_EVENTS * 0.4);
+    await fill('long-1', share);
+    await fill('long-2', share);
+    await fill('long-3', share);
+    await fill('longest', MAX_CACHED_EVENTS + 1);
+    const decisions = new StreamDecisions(store);
+    const reads: [string, unknown][] = [];
+    const readStream = store.readStream.bind(store);
+    store.readStream = (stream, options) => (reads.push([stream, options?.fromRevision]), readStream(stream, options));
+    const spend = (stream: string) => decisions.decide(stream, counting, { type: 'Spend', by: 'y' }, meta, { cache: true });
+    // when: long-1 and long-2 are cached (80% of the bound), then long-3 (120%: long-1 goes), then each again
+    await spend('long-1');
+    await spend('long-2');
+    await spend('long-3');
+    reads.length = 0;
+    await spend('long-1'); // folded again from the start, and long-2 goes
+    await spend('long-3'); // kept: only what follows
+    // and: the longest stream alone, twice
+    await spend('longest');
+    await spend('longest');
+    // then
+    expect(reads).toEqual([
+      ['long-1', 0n],
+      ['long-3', BigInt(share + 1)],
+      ['longest', 0n],
+      ['longest', BigInt(MAX_CACHED_EVENTS + 2)],
+    ]);
+    expect((await spend('longest')).state.n).toBe(MAX_CACHED_EVENTS + 4);
     await store.close();
   });
 
