@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { writeInChunks } from './file-answer';
+import type { Response } from 'express';
+import { sendJsonPieces, writeInChunks } from './file-answer';
 
 /** A client that reads only when told to: its buffer holds `highWaterMark` characters. */
 function slowClient(highWaterMark: number) {
@@ -90,5 +91,65 @@ describe('writing a body in chunks with back-pressure', () => {
     expect(await writing).toEqual({ chunks: 1, waits: 0, completed: true });
     await ended;
     expect(client.received).toEqual(['abc']);
+  });
+});
+
+/** Just enough of Express's Response for `sendJsonPieces`: a writable that counts as sent once written to. */
+function fakeResponse() {
+  const headers = new Map<string, string>();
+  const received: string[] = [];
+  const out = new Writable({
+    decodeStrings: false,
+    write(chunk: string, _encoding, done) {
+      received.push(chunk);
+      done();
+    },
+  });
+  let status = 0;
+  Object.assign(out, {
+    status: (code: number) => ((status = code), out),
+    setHeader: (name: string, value: string) => headers.set(name, value),
+    removeHeader: (name: string) => headers.delete(name),
+  });
+  Object.defineProperty(out, 'headersSent', { get: () => received.length > 0 });
+  return { res: out as unknown as Response, out, headers, received, status: () => status };
+}
+
+describe('answering JSON in pieces', () => {
+  it('answers the status and JSON content type with the pieces joined', async () => {
+    // given
+    const client = fakeResponse();
+    // when
+    const written = await sendJsonPieces(client.res, 201, ['{"id":"run-1","invoices":[', '{"n":1}', ',{"n":2}', ']}']);
+    // then
+    expect(written.completed).toBe(true);
+    expect(client.status()).toBe(201);
+    expect(client.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(client.received.join(''))).toEqual({ id: 'run-1', invoices: [{ n: 1 }, { n: 2 }] });
+  });
+
+  it('a failure before the first byte is left to the exception filter, with the headers taken back', async () => {
+    // given: pieces that fail at once
+    const client = fakeResponse();
+    function* failing(): Generator<string> {
+      throw new Error('read model gone');
+    }
+    // when / then
+    await expect(sendJsonPieces(client.res, 201, failing())).rejects.toThrow('read model gone');
+    expect(client.headers.size).toBe(0);
+    expect(client.out.destroyed).toBe(false);
+  });
+
+  it('a failure after the first chunk cuts the connection, so no client takes a cut answer for a whole one', async () => {
+    // given: a first piece larger than a chunk, then a failure
+    const client = fakeResponse();
+    function* failingLate(): Generator<string> {
+      yield `{"pad":"${'x'.repeat(70_000)}"`;
+      throw new Error('read model gone');
+    }
+    // when / then
+    await expect(sendJsonPieces(client.res, 201, failingLate())).rejects.toThrow('read model gone');
+    expect(client.received).toHaveLength(1);
+    expect(client.out.destroyed).toBe(true);
   });
 });

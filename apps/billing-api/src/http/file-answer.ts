@@ -85,17 +85,30 @@ const safeFilename = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '-');
  */
 export async function sendFile(res: Response, file: FileAnswer): Promise<ChunkedWrite> {
   try {
-    res.status(200);
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', `${file.disposition}; filename="${safeFilename(file.filename)}"`);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    for (const [name, value] of Object.entries(file.headers ?? {})) res.setHeader(name, value);
-    return await writeInChunks(res, file.body);
-  } catch (error) {
-    if (res.headersSent) res.destroy();
-    else for (const name of ['Content-Type', 'Content-Disposition', ...Object.keys(file.headers ?? {})]) res.removeHeader(name);
-    throw error;
+    return await sendPieces(res, 200, file.body, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `${file.disposition}; filename="${safeFilename(file.filename)}"`,
+      'X-Content-Type-Options': 'nosniff',
+      ...file.headers,
+    });
   } finally {
     file.close();
+  }
+}
+
+/** Answers `status` with a JSON body too large to hold whole, streamed as `sendFile` streams a file. */
+export function sendJsonPieces(res: Response, status: number, body: Iterable<string>): Promise<ChunkedWrite> {
+  return sendPieces(res, status, body, { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
+async function sendPieces(res: Response, status: number, body: Iterable<string>, headers: Readonly<Record<string, string>>): Promise<ChunkedWrite> {
+  try {
+    res.status(status);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    return await writeInChunks(res, body);
+  } catch (error) {
+    if (res.headersSent) res.destroy();
+    else for (const name of Object.keys(headers)) res.removeHeader(name);
+    throw error;
   }
 }

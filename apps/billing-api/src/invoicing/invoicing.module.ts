@@ -12,6 +12,7 @@ import { GetInvoiceHandler, ListInvoicesHandler } from './get-invoices/get-invoi
 import { GetInvoicesHttpController } from './get-invoices/get-invoices.http.controller';
 import { GetItemsToInvoiceHandler } from './items-to-invoice/get-items-to-invoice.handler';
 import { ItemsToInvoiceHttpController } from './items-to-invoice/items-to-invoice.http.controller';
+import { RunInvoicesAnswerHandler } from './run-invoices/run-invoices-answer.handler';
 import { RunInvoicesHandler } from './run-invoices/run-invoices.handler';
 import { RunInvoicesHttpController } from './run-invoices/run-invoices.http.controller';
 import { VoidInvoiceHandler } from './void-invoice/void-invoice.handler';
@@ -32,6 +33,7 @@ import { VoidInvoiceHttpController } from './void-invoice/void-invoice.http.cont
     ItemApprovals,
     GetItemsToInvoiceHandler,
     RunInvoicesHandler,
+    RunInvoicesAnswerHandler,
     GetInvoiceHandler,
     ListInvoicesHandler,
     VoidInvoiceHandler,

@@ -1,5 +1,4 @@
-import type { InvoiceRunRequest } from '@billing/domain';
-import type { InvoiceView } from '@billing/projections';
+import type { InvoiceRunCompletedData, InvoiceRunRequest } from '@billing/domain';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
 
 /** An invoice run (billing-rules §10): invoice the items to invoice, one invoice per bill-to account and PO. */
@@ -13,8 +12,8 @@ export class RunInvoicesCommand {
 
 export interface RunInvoicesResult {
   id: string;
-  /** The run's invoices, by number. */
-  invoices: InvoiceView[];
+  /** The run's invoices, by number (their views come from the read models, once they show them). */
+  invoices: InvoiceRunCompletedData['invoices'];
   /** Whether this request started the run (else it was sent before: a retry, or the same run again). */
   started: boolean;
   position: bigint;

@@ -17,7 +17,7 @@ import {
   type InvoiceRunCompletedData,
   type LedgerState,
 } from '@billing/domain';
-import { billToAccountsAwaitingInvoiceNumbers, billToAccountsToInvoice, invoiceViewOf, type InvoiceView } from '@billing/projections';
+import { billToAccountsAwaitingInvoiceNumbers, billToAccountsToInvoice } from '@billing/projections';
 import { BillingLookups } from '../../infrastructure/billing-lookups';
 import { faultPoint } from '../../infrastructure/fault-points';
 import { READ_MODEL_DB } from '../../infrastructure/read-model-db.token';
@@ -78,10 +78,7 @@ export class RunInvoicesHandler implements ICommandHandler<RunInvoicesCommand, R
     const state = start.state;
     if (state.status === 'none') throw new Error(`invoice run ${runId} did not start`);
     let position = start.position;
-    if (state.status === 'completed') {
-      const invoices = await this.viewsOf(state.completed.invoices);
-      return { id: runId, invoices, started: false, position };
-    }
+    if (state.status === 'completed') return { id: runId, invoices: state.completed.invoices, started: false, position };
     const ledgers = state.started.billToAccountIds;
 
     // Step 2. Claim the items, ledger by ledger; the ledger as it stands after the claim says which
@@ -150,7 +147,7 @@ export class RunInvoicesHandler implements ICommandHandler<RunInvoicesCommand, R
     const invoices = mine.sort((a, b) => a.sequence - b.sequence).map((m) => m.invoice);
     const completed = await this.streams.decide(invoiceRunStream(runId), invoiceRunDecider, { type: 'CompleteInvoiceRun', invoices }, metadata);
     position = max(position, completed.position);
-    return { id: runId, invoices: await this.viewsOf(invoices), started: start.events.length > 0, position };
+    return { id: runId, invoices, started: start.events.length > 0, position };
   }
 
   /** Whether each work type among the items to invoice shows the lines that charge nothing (billing-rules §10). */
@@ -163,24 +160,6 @@ export class RunInvoicesHandler implements ICommandHandler<RunInvoicesCommand, R
       shown[workTypeId] = workType?.showOnInvoice ?? true;
     }
     return shown;
-  }
-
-  private async onLedger(billToAccountId: string, read: (ledger: LedgerState) => void): Promise<void> {
-    await this.streams.withStream(ledgerStream(billToAccountId), ledgerDecider, async ({ state }) => read(state), { cache: true });
-  }
-
-  /** The invoices as their ledgers hold them now (a void one as void): one read per ledger. */
-  private async viewsOf(invoices: RunInvoice[]): Promise<InvoiceView[]> {
-    const views = new Map<string, InvoiceView>();
-    const byLedger = new Map<string, RunInvoice[]>();
-    for (const invoice of invoices)
-      (byLedger.get(invoice.billToAccountId) ?? byLedger.set(invoice.billToAccountId, []).get(invoice.billToAccountId)!).push(invoice);
-    for (const [billToAccountId, ofLedger] of byLedger) {
-      await this.onLedger(billToAccountId, (ledger) => {
-        for (const { invoiceId } of ofLedger) views.set(invoiceId, invoiceViewOf(ledger.invoices.get(invoiceId)!));
-      });
-    }
-    return invoices.map(({ invoiceId }) => views.get(invoiceId)!);
   }
 }
 

@@ -1,11 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { InvoiceView } from '@billing/projections';
 import { CommandMeta } from '../../auth/command-meta.decorator';
 import { CommandAnswers } from '../../http/command-answers';
+import { sendJsonPieces } from '../../http/file-answer';
 import { IDEMPOTENCY_HEADER, resolveCreateId } from '../../http/ids';
 import type { CommandMetadata } from '../../infrastructure/stream-decisions';
+import { RunInvoicesAnswerQuery } from './run-invoices-answer.query';
 import { RunInvoicesCommand, type RunInvoicesResult } from './run-invoices.command';
 import { RunInvoicesRequest } from './run-invoices.request.dto';
 
@@ -13,21 +15,25 @@ import { RunInvoicesRequest } from './run-invoices.request.dto';
 @ApiBearerAuth()
 @Controller('api/invoice-runs')
 export class RunInvoicesHttpController {
-  constructor(private readonly answers: CommandAnswers) {}
+  constructor(
+    private readonly answers: CommandAnswers,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @ApiOperation({
     summary:
       'Invoice the posted, uninvoiced items dated up to `through`: one invoice per bill-to account and purchase-order number, numbered without gaps. ' +
-      'The same id and body again answers the same invoices (200) and creates none; a run that stopped halfway is finished by sending it again',
+      'The same id and body again answers the same invoices (200) and creates none; a run that stopped halfway is finished by sending it again. ' +
+      'The answer is streamed invoice by invoice; one cut short (the connection closed) is had whole by sending the run again',
   })
   async run(
     @Body() body: RunInvoicesRequest,
     @Headers(IDEMPOTENCY_HEADER) idempotencyKey: string | undefined,
     @CommandMeta() metadata: CommandMetadata,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<{ id: string; invoices: InvoiceView[] }> {
+    @Res() response: Response,
+  ): Promise<void> {
     const runId = resolveCreateId('invoice-runs', body.id, idempotencyKey);
     const request = {
       invoiceDate: body.invoiceDate,
@@ -35,7 +41,7 @@ export class RunInvoicesHttpController {
       accountIds: body.accountIds ? [...body.accountIds].sort() : null,
     };
     const result = await this.answers.afterProcess<RunInvoicesResult>(new RunInvoicesCommand(runId, request, metadata));
-    if (!result.started) response.status(200);
-    return { id: result.id, invoices: result.invoices };
+    const answer = await this.queries.execute<RunInvoicesAnswerQuery, Iterable<string>>(new RunInvoicesAnswerQuery(result.id, result.invoices));
+    await sendJsonPieces(response, result.started ? 201 : 200, answer);
   }
 }
