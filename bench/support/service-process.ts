@@ -65,15 +65,27 @@ export function compileService(): string {
   }
 }
 
+/** The heap bound `npm start` gives the service (package.json's start script), so the service measured here is the one that runs. */
+function startHeapMb(): string {
+  const start = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const heap = /--max-old-space-size=\$\{LEDGER_HEAP_MB:-(\d+)\}/.exec(start);
+  if (!heap) throw new Error(`package.json's start script no longer sets the heap bound as --max-old-space-size=\${LEDGER_HEAP_MB:-N}: ${start}`);
+  return heap[1];
+}
+
 /** Starts the service on `dataDir` with the bootstrap key `bootstrapKey`, answering once it listens. */
 export async function startBenchService(dataDir: string, bootstrapKey: string): Promise<BenchService> {
   const hook = process.env.BENCH_SERVICE_RUNTIME === 'swc-node';
   const given = process.env.BENCH_SERVICE_DIR;
   const compiled = hook ? undefined : (given ?? compileService());
-  const argv = compiled ? [join(compiled, MAIN).replace(/\.ts$/, '.js')] : ['-r', '@swc-node/register', join(REPO_ROOT, MAIN)];
-  const runtime = hook
-    ? 'node -r @swc-node/register'
-    : `plain node on the service precompiled with @swc/core (as npm start runs its build)${given ? ` in ${given}` : ''}`;
+  const heapMb = process.env.LEDGER_HEAP_MB ?? startHeapMb();
+  const argv = [
+    `--max-old-space-size=${heapMb}`,
+    ...(compiled ? [join(compiled, MAIN).replace(/\.ts$/, '.js')] : ['-r', '@swc-node/register', join(REPO_ROOT, MAIN)]),
+  ];
+  const runtime =
+    (hook ? 'node -r @swc-node/register' : `plain node on the service precompiled with @swc/core (as npm start runs its build)${given ? ` in ${given}` : ''}`) +
+    `, heap bound ${heapMb} MB`;
   const child = spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', LEDGER_DATA_DIR: dataDir, BILLING_BOOTSTRAP_KEY: bootstrapKey, NODE_PATH: join(REPO_ROOT, 'node_modules') },
