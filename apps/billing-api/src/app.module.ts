@@ -14,6 +14,7 @@ import { EventStoreModule } from './infrastructure/event-store.module';
 import { ReadModelsModule } from './infrastructure/read-models.module';
 import { ReadModelsHttpModule } from './read-models/read-models.http.module';
 import { RecurringModule } from './recurring/recurring.module';
+import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
 import { WorkModule } from './work/work.module';
 
@@ -37,6 +38,7 @@ export class AppModule {
         ReadModelsHttpModule,
         RecurringModule,
         SettingsModule,
+        ReportsModule,
       ],
       controllers: [HealthHttpController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor }],

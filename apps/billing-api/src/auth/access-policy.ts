@@ -97,6 +97,8 @@ export const ACCESS_POLICY: Readonly<Record<string, EndpointAccess>> = {
   'POST /api/invoices/:id/void': { roles: FINANCE },
   'GET /api/invoices/:id/export': { roles: READERS },
   'GET /api/exports/accounting': { roles: READERS },
+
+  'GET /api/reports/profitability': { roles: READERS },
 };
 
 /** The row of a route as the router names it (`GET /api/time-entries/:id`). */

@@ -5,6 +5,7 @@ import { CATALOG_PROJECTIONS } from './catalog';
 import { CONTRACT_PROJECTIONS } from './contracts';
 import { INVOICING_PROJECTIONS } from './invoicing';
 import { LEDGER_PROJECTIONS } from './ledger';
+import { REPORT_PROJECTIONS } from './reports';
 
 export * from './accounts/accounts.query';
 export * from './api-keys/api-keys.query';
@@ -13,6 +14,7 @@ export * from './contracts';
 export * from './invoicing';
 export * from './ledger';
 export * from './page';
+export * from './reports';
 
 /** Every read model the service keeps. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -22,4 +24,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   ...CONTRACT_PROJECTIONS,
   ...LEDGER_PROJECTIONS,
   ...INVOICING_PROJECTIONS,
+  ...REPORT_PROJECTIONS,
 ];
