@@ -131,11 +131,15 @@ describe('answering JSON in pieces', () => {
   it('a failure before the first byte is left to the exception filter, with the headers taken back', async () => {
     // given: pieces that fail at once
     const client = fakeResponse();
-    function* failing(): Generator<string> {
-      throw new Error('read model gone');
-    }
+    const failing: Iterable<string> = {
+      [Symbol.iterator]: () => ({
+        next: () => {
+          throw new Error('read model gone');
+        },
+      }),
+    };
     // when / then
-    await expect(sendJsonPieces(client.res, 201, failing())).rejects.toThrow('read model gone');
+    await expect(sendJsonPieces(client.res, 201, failing)).rejects.toThrow('read model gone');
     expect(client.headers.size).toBe(0);
     expect(client.out.destroyed).toBe(false);
   });
