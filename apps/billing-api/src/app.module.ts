@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApproveAndPostModule } from './approve-and-post/approve-and-post.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
 import type { AppConfig } from './config/app-config';
@@ -38,6 +39,7 @@ export class AppModule {
         ReadModelsHttpModule,
         RecurringModule,
         SettingsModule,
+        AuditModule,
         ReportsModule,
       ],
       controllers: [HealthHttpController],

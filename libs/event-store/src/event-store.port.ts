@@ -16,13 +16,18 @@ export type Metadata = Record<string, unknown>;
 export interface EventMetadata extends Metadata {
   /** Who caused the event (an API key id, `system`, …). */
   actor: string;
+  /** The actor's role (`system` for the service's own writers). */
   actorRole: string;
+  /** Shared by every event one request or one run caused. */
   correlationId: string;
+  /** The id of the command that produced the event. */
   causationId: string;
   /** Business time from the command (ISO 8601 UTC). */
   occurredAt: string;
   /** Where a human gave a reason. */
   reason?: string;
+  /** Set by the store at append, whatever the caller gave: the event's link in its stream's hash chain (hash-chain/hash-chain.ts). */
+  hash?: string;
 }
 
 /** An event to append. `id` (a UUID) makes a retried append idempotent. */

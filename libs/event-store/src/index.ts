@@ -4,6 +4,7 @@ export * from './event-store.token';
 export * from './errors/wrong-expected-version.error';
 export * from './errors/event-store-unavailable.error';
 export * from './sqlite/sqlite-event-store';
+export * from './hash-chain';
 
 /**
  * Connects to EventStoreDB, loading its client only now: it is heavy and the embedded store needs

@@ -98,6 +98,16 @@ export const ACCESS_POLICY: Readonly<Record<string, EndpointAccess>> = {
   'GET /api/invoices/:id/export': { roles: READERS },
   'GET /api/exports/accounting': { roles: READERS },
 
+  // Audit: read only, auditors and finance.
+  'GET /api/audit/items/:itemId/history': { roles: READERS },
+  'GET /api/audit/contracts/:id/balance': { roles: READERS },
+  'GET /api/audit/ledgers/:accountId': { roles: READERS },
+  'GET /api/audit/verify': { roles: READERS },
+  'GET /api/audit/digest': { roles: READERS },
+  // Checks a kept digest; writes nothing.
+  'POST /api/audit/digest/verify': { roles: READERS },
+
+  // Reports.
   'GET /api/reports/profitability': { roles: READERS },
 };
 

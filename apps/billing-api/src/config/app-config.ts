@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { isBearerToken, MAX_API_KEY_LENGTH } from '../auth/bearer-token';
 
@@ -12,6 +13,8 @@ export interface AppConfig {
   readYourWritesTimeoutMs: number;
   /** Run the accrual of billing-rules §7 every day at this hour (UTC, 0 to 23), through that day; absent: only on demand. */
   accrueDailyAtHour?: number;
+  /** PEM (PKCS#8) of the Ed25519 key that signs audit digests (`LEDGER_SIGNING_KEY`); unset: one created once in `dataDir` (docs/tamper-evidence.md). */
+  signingKeyPem?: string;
 }
 
 export class ConfigError extends Error {
@@ -35,6 +38,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     bootstrapKey,
     readYourWritesTimeoutMs: 5000,
     ...dailyAccrual(env),
+    ...ledgerSigningKey(env),
   };
 }
 
@@ -45,6 +49,20 @@ function dailyAccrual(env: NodeJS.ProcessEnv): Pick<AppConfig, 'accrueDailyAtHou
   const hour = env.LEDGER_ACCRUE_HOUR || '2';
   if (!/^\d{1,2}$/.test(hour) || Number(hour) > 23) throw new ConfigError(`LEDGER_ACCRUE_HOUR must be an hour of the day (UTC), 0 to 23, got "${hour}"`);
   return daily === 'true' ? { accrueDailyAtHour: Number(hour) } : {};
+}
+
+/** `LEDGER_SIGNING_KEY`: an Ed25519 private key, PEM (PKCS#8); `\n` escapes, as some secret stores write them, are read as line breaks. */
+function ledgerSigningKey(env: NodeJS.ProcessEnv): Pick<AppConfig, 'signingKeyPem'> {
+  if (!env.LEDGER_SIGNING_KEY) return {};
+  const pem = env.LEDGER_SIGNING_KEY.replace(/\\n/g, '\n');
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(pem).asymmetricKeyType;
+  } catch {
+    throw new ConfigError('LEDGER_SIGNING_KEY must be a PEM private key (openssl genpkey -algorithm ed25519)');
+  }
+  if (type !== 'ed25519') throw new ConfigError(`LEDGER_SIGNING_KEY must be an Ed25519 key, got ${type}`);
+  return { signingKeyPem: pem };
 }
 
 export const eventStoreFile = (config: AppConfig) => join(config.dataDir, 'ledger.sqlite');

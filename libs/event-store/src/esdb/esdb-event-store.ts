@@ -1,12 +1,10 @@
 import {
-  ANY,
   BACKWARDS,
   END,
   EventStoreDBClient,
   FORWARDS,
   NO_STREAM,
   START,
-  STREAM_EXISTS,
   StreamNotFoundError,
   WrongExpectedVersionError,
   eventTypeFilter,
@@ -38,6 +36,7 @@ import type {
 } from '../event-store.port';
 import { EventStoreUnavailable } from '../errors/event-store-unavailable.error';
 import { WrongExpectedVersion } from '../errors/wrong-expected-version.error';
+import { chainEvents, storedHash, type ChainTail } from '../hash-chain/hash-chain';
 
 /*
  * Positions. EventStoreDB addresses $all with a pair {commit, prepare}. Every append made over
@@ -58,6 +57,12 @@ export interface EsdbEventStoreOptions {
 
 const at = (position: bigint): Position => ({ commit: position, prepare: position });
 
+/** Tries of an `any` or `stream_exists` append on a stream that others keep appending to. */
+const MAX_CHAIN_ATTEMPTS = 10;
+
+/** Where an append lands: the revision it is made at, and the chain's tail there; or the reply to a retry already done. */
+type AppendPlace = { revision: AppendExpectedRevision; tail?: ChainTail } | { replayed: AppendResult };
+
 /** EventStoreDB's own events ($stats, $metadata, links, …): our port's $all holds only ours. */
 function isSystemEvent(event: EsdbRecordedEvent): boolean {
   return event.type.startsWith('$') || event.streamId.startsWith('$');
@@ -75,19 +80,6 @@ function toRecorded(event: EsdbRecordedEvent): RecordedEvent {
     position: event.position?.commit ?? 0n,
     recordedAt: event.created.toISOString(),
   };
-}
-
-function toEsdbRevision(expected: ExpectedRevision): AppendExpectedRevision {
-  switch (expected) {
-    case 'no_stream':
-      return NO_STREAM;
-    case 'any':
-      return ANY;
-    case 'stream_exists':
-      return STREAM_EXISTS;
-    default:
-      return expected;
-  }
 }
 
 function matches(filter: EventFilter | undefined, event: EsdbRecordedEvent): boolean {
@@ -121,21 +113,53 @@ export class EsdbEventStore implements EventStore {
     this.pageSize = Math.max(2, options.pageSize ?? 500);
   }
 
+  /**
+   * Each event carries the hash chain (hash-chain.ts), which continues from the event the append
+   * lands after: that event is read first and the append is made at exactly its revision, so an
+   * `any` or `stream_exists` append becomes one at the revision read, tried again on a conflict.
+   */
   async appendToStream(stream: string, events: EventData[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     this.assertOpen();
-    const esdbEvents = events.map((event) => jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata ?? {} }));
-    try {
-      const result = await this.client.appendToStream(stream, esdbEvents, { expectedRevision: toEsdbRevision(options.expectedRevision) });
-      return {
-        nextExpectedRevision: result.nextExpectedRevision,
-        position: result.position?.commit ?? (await this.positionOf(stream, result.nextExpectedRevision)),
-      };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        throw new WrongExpectedVersion(stream, options.expectedRevision, error.actualVersion);
+    const expected = options.expectedRevision;
+    for (let attempt = 1; ; attempt++) {
+      const place = await this.appendPlace(stream, events, expected);
+      if ('replayed' in place) return place.replayed;
+      const esdbEvents = chainEvents(stream, place.tail, events).map((event) =>
+        jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata: event.metadata as JSONType }),
+      );
+      try {
+        const result = await this.client.appendToStream(stream, esdbEvents, { expectedRevision: place.revision });
+        return {
+          nextExpectedRevision: result.nextExpectedRevision,
+          position: result.position?.commit ?? (await this.positionOf(stream, result.nextExpectedRevision)),
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const chosenHere = expected === 'any' || expected === 'stream_exists';
+        if (!chosenHere || attempt === MAX_CHAIN_ATTEMPTS) throw new WrongExpectedVersion(stream, expected, error.actualVersion);
       }
-      throw error;
     }
+  }
+
+  private async appendPlace(stream: string, events: EventData[], expected: ExpectedRevision): Promise<AppendPlace> {
+    if (expected === 'no_stream') return { revision: NO_STREAM };
+    if (typeof expected === 'bigint') {
+      // A retry of an append already made is a no-op on the server (same ids at that revision), whatever this reads.
+      const [previous] = await collect(this.readStream(stream, { fromRevision: expected, maxCount: 1 }));
+      return { revision: expected, tail: { revision: expected, hash: storedHash(previous?.metadata) } };
+    }
+    // The stream's last events: when they are this append's own, it is a retry of an append already made.
+    const recent = await collect(this.readStream(stream, { direction: 'backwards', maxCount: Math.max(1, events.length) }));
+    const last = recent[0];
+    if (!last) {
+      if (expected === 'stream_exists') throw new WrongExpectedVersion(stream, expected, 'no_stream');
+      return { revision: NO_STREAM };
+    }
+    const sameIds = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    if (events.length > 0 && recent.length === events.length && recent.every((event, i) => sameIds(event.id, events[events.length - 1 - i].id))) {
+      return { replayed: { nextExpectedRevision: last.revision, position: last.position } };
+    }
+    return { revision: last.revision, tail: { revision: last.revision, hash: storedHash(last.metadata) } };
   }
 
   /** For a reply without a position (not expected from 24.x): the position of the event at `revision`. */
@@ -291,6 +315,12 @@ export async function connectEsdb(connectionString: string, options: { timeoutMs
     clearTimeout(timer);
   }
   return new EsdbEventStore(client);
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
 }
 
 async function drain(iterable: AsyncIterable<unknown>): Promise<void> {

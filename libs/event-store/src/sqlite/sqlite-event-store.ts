@@ -13,6 +13,7 @@ import type {
 } from '../event-store.port';
 import { EventStoreUnavailable } from '../errors/event-store-unavailable.error';
 import { WrongExpectedVersion } from '../errors/wrong-expected-version.error';
+import { chainEvents } from '../hash-chain/hash-chain';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or `:memory:` for tests. */
@@ -91,7 +92,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendListeners = new Set<() => void>();
   private closed = false;
 
-  private readonly lastRevision: Database.Statement<[string], { revision: number | null }>;
+  private readonly lastEvent: Database.Statement<[string], { revision: number; hash: unknown }>;
   private readonly findEvent: Database.Statement<[string, string], { revision: number }>;
   private readonly eventAt: Database.Statement<[string, number], EventRow>;
   private readonly insert: Database.Statement<[string, string, number, string, string, string, string]>;
@@ -117,7 +118,10 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       throw new EventStoreUnavailable(`cannot open the event store at ${options.filename}: ${(error as Error).message}`, error);
     }
-    this.lastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
+    // The stream's last revision and hash (its chain continues there), by the (stream_id, revision) index.
+    this.lastEvent = this.db.prepare(
+      "SELECT revision, CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.hash') END AS hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
+    );
     this.findEvent = this.db.prepare('SELECT revision FROM events WHERE event_id = ? AND stream_id = ?');
     this.eventAt = this.db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision = ?');
     this.insert = this.db.prepare('INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -184,7 +188,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   private appendInTransaction(stream: string, events: EventData[], expected: ExpectedRevision): AppendResult {
-    const last = this.lastRevision.get(stream)?.revision ?? null;
+    const lastEvent = this.lastEvent.get(stream);
+    const last = lastEvent?.revision ?? null;
     const replay = events.length > 0 ? this.alreadyAppended(stream, events, expected, last) : undefined;
     if (replay) return replay;
 
@@ -199,9 +204,10 @@ export class SqliteEventStore implements EventStore {
     let revision = last ?? -1;
     let position = 0;
     const recordedAt = new Date().toISOString();
-    for (const event of events) {
+    const tail = lastEvent && { revision: BigInt(lastEvent.revision), hash: typeof lastEvent.hash === 'string' ? lastEvent.hash : undefined };
+    for (const event of chainEvents(stream, tail, events)) {
       revision += 1;
-      const info = this.insert.run(event.id, stream, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {}), recordedAt);
+      const info = this.insert.run(event.id, stream, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
       position = Number(info.lastInsertRowid);
     }
     return {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData, EventStore, RecordedEvent, Subscription } from '../event-store.port';
 import { WrongExpectedVersion } from '../errors/wrong-expected-version.error';
+import { eventHash, GENESIS_HASH } from '../hash-chain/hash-chain';
 
 /**
  * The behaviour every EventStore adapter must have. Each test works in streams of its own
@@ -281,8 +282,49 @@ export function eventStoreContract(adapter: string, createHarness: () => Promise
       await store.appendToStream(stream('ünï-😀'), [e], { expectedRevision: 'no_stream' });
       const [read] = await all(store.readStream(stream('ünï-😀')));
       expect(read.data).toEqual({ text });
-      expect(read.metadata).toEqual(e.metadata);
+      expect(read.metadata).toEqual({ ...e.metadata, hash: eventHash(GENESIS_HASH, read) });
       expect(read.streamId).toBe(stream('ünï-😀'));
+    });
+
+    describe('hash chain', () => {
+      /** Each event's stored hash, checked against its content and its predecessor's hash. */
+      function expectChained(events: RecordedEvent[]): void {
+        let previous = GENESIS_HASH;
+        for (const e of events) {
+          expect({ revision: e.revision, hash: e.metadata.hash }).toEqual({ revision: e.revision, hash: eventHash(previous, e) });
+          previous = e.metadata.hash as string;
+        }
+      }
+
+      it('every event carries the hash of its content and of the event before it, whatever the expected revision', async () => {
+        // given / when
+        await store.appendToStream(stream('chain'), [event('A'), event('B')], { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream('chain'), [event('C')], { expectedRevision: 1n });
+        await store.appendToStream(stream('chain'), [event('D')], { expectedRevision: 'any' });
+        await store.appendToStream(stream('chain'), [event('E')], { expectedRevision: 'stream_exists' });
+        await store.appendToStream(stream('chain-new'), [event('F')], { expectedRevision: 'any' });
+        // then
+        const events = await all(store.readStream(stream('chain')));
+        expect(events.map((e) => e.type)).toEqual(['A', 'B', 'C', 'D', 'E']);
+        expectChained(events);
+        expectChained(await all(store.readStream(stream('chain-new'))));
+      });
+
+      it('concurrent appends with any to one stream all land, in one unbroken chain', async () => {
+        await store.appendToStream(stream('chain-race'), [event()], { expectedRevision: 'no_stream' });
+        await Promise.all(Array.from({ length: 10 }, (_, i) => store.appendToStream(stream('chain-race'), [event('Try', { i })], { expectedRevision: 'any' })));
+        const events = await all(store.readStream(stream('chain-race')));
+        expect(events).toHaveLength(11);
+        expectChained(events);
+      });
+
+      it('a retried append with any is a no-op too', async () => {
+        const batch = [event('A'), event('B')];
+        const first = await store.appendToStream(stream('chain-retry'), batch, { expectedRevision: 'any' });
+        const retry = await store.appendToStream(stream('chain-retry'), batch, { expectedRevision: 'any' });
+        expect(retry).toEqual(first);
+        expect(await all(store.readStream(stream('chain-retry')))).toHaveLength(2);
+      });
     });
   });
 }

@@ -1,0 +1,39 @@
+import { upcast, type DomainEvent } from '@billing/domain';
+import type { EventStore, RecordedEvent } from '@billing/event-store';
+
+/** A stored event raised to its type's current schema version, as every `evolve` reads it. */
+export function domainEventOf<Event extends DomainEvent>(recorded: RecordedEvent): Event {
+  const { schemaVersion } = recorded.metadata;
+  return upcast<Event>({ type: recorded.type, data: recorded.data, schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1 });
+}
+
+export interface StreamAsOf<State> {
+  state: State;
+  /** Whether the stream had any event at that point. */
+  exists: boolean;
+  /** The position of the last event folded; 0n when none. */
+  position: bigint;
+}
+
+/**
+ * A stream's state as it stood: its events folded with `evolve` from the first up to the last one
+ * `within` keeps (along a stream it keeps a run of events from the start, so the read stops at the
+ * first it refuses).
+ */
+export async function replayStreamAsOf<Event extends DomainEvent, State>(
+  store: EventStore,
+  streamId: string,
+  fold: { evolve: (state: State, event: Event) => State; initialState: () => State },
+  within: (event: RecordedEvent) => boolean,
+): Promise<StreamAsOf<State>> {
+  let state = fold.initialState();
+  let position = 0n;
+  let exists = false;
+  for await (const recorded of store.readStream(streamId)) {
+    if (!within(recorded)) break;
+    state = fold.evolve(state, domainEventOf<Event>(recorded));
+    position = recorded.position;
+    exists = true;
+  }
+  return { state, exists, position };
+}

@@ -1,0 +1,2 @@
+/** Every stream's hash chain, up to the store's last position when asked. */
+export class VerifyChainQuery {}
