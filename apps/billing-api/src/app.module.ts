@@ -17,6 +17,7 @@ import { ReadModelsHttpModule } from './read-models/read-models.http.module';
 import { RecurringModule } from './recurring/recurring.module';
 import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { WorkModule } from './work/work.module';
 
 /** The service: one module per area, each declaring what it imports. */
@@ -39,6 +40,7 @@ export class AppModule {
         ReadModelsHttpModule,
         RecurringModule,
         SettingsModule,
+        WebhooksModule,
         AuditModule,
         ReportsModule,
       ],

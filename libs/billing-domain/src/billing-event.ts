@@ -17,6 +17,7 @@ import type { ItemIdClaimEvent } from './work/item-id-claim.events';
 import type { TicketEvent } from './work/ticket.events';
 import type { TimeEntryEvent } from './work/time-entry.events';
 import type { TimesheetEvent } from './work/timesheet.events';
+import type { WebhookEvent } from './webhooks/webhook.events';
 
 /** Every event the ledger stores, of every stream type: what projections and subscribers read. */
 export type BillingEvent =
@@ -38,7 +39,8 @@ export type BillingEvent =
   | ItemIdClaimEvent
   | LedgerEvent
   | InvoiceRunEvent
-  | InvoiceNumberEvent;
+  | InvoiceNumberEvent
+  | WebhookEvent;
 
 export type BillingEventType = BillingEvent['type'];
 

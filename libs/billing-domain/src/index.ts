@@ -11,4 +11,5 @@ export * from './settings/billing-settings.decider';
 export * from './work';
 export * from './ledger';
 export * from './invoicing';
+export * from './webhooks';
 export * from './billing-event';

@@ -98,6 +98,16 @@ export const ACCESS_POLICY: Readonly<Record<string, EndpointAccess>> = {
   'GET /api/invoices/:id/export': { roles: READERS },
   'GET /api/exports/accounting': { roles: READERS },
 
+  // Webhooks are finance's to set up.
+  'POST /api/webhooks': { roles: FINANCE },
+  'GET /api/webhooks': { roles: READERS },
+  'GET /api/webhooks/:id': { roles: READERS },
+  'DELETE /api/webhooks/:id': { roles: FINANCE },
+  'POST /api/webhooks/:id/resume': { roles: FINANCE },
+  'GET /api/webhooks/:id/deliveries': { roles: READERS },
+  'POST /api/webhooks/:id/deliveries/:deliveryId/replay': { roles: FINANCE },
+  'POST /api/webhooks/:id/replay': { roles: FINANCE },
+
   // Audit: read only, auditors and finance.
   'GET /api/audit/items/:itemId/history': { roles: READERS },
   'GET /api/audit/contracts/:id/balance': { roles: READERS },

@@ -15,7 +15,35 @@ export interface AppConfig {
   accrueDailyAtHour?: number;
   /** PEM (PKCS#8) of the Ed25519 key that signs audit digests (`LEDGER_SIGNING_KEY`); unset: one created once in `dataDir` (docs/tamper-evidence.md). */
   signingKeyPem?: string;
+  /** Webhook delivery (docs/webhooks.md); a field left out takes its default from `DEFAULT_WEBHOOK_DELIVERY`. */
+  webhooks?: Partial<WebhookDelivery>;
 }
+
+/** How this instance delivers webhooks. */
+export interface WebhookDelivery {
+  /** This instance delivers (only one instance of a store should; docs/decisions.md). */
+  dispatch: boolean;
+  /** A delivery not answered within this time has failed. */
+  requestTimeoutMs: number;
+  /** Retries wait a random time up to min(cap, base × 2^(attempt − 1)) (exponential backoff, full jitter). */
+  retryBaseMs: number;
+  retryCapMs: number;
+  /** This many failed attempts in a row pause the webhook until finance resumes it. */
+  pauseAfterFailures: number;
+  /** How often the dispatcher looks for registrations, pauses, resumes and removals. */
+  pollMs: number;
+  /** Base64 of the 32-byte key that encrypts webhook secrets in the store; unset: a key created once in the data folder. */
+  secretsKey?: string;
+}
+
+export const DEFAULT_WEBHOOK_DELIVERY: WebhookDelivery = {
+  dispatch: true,
+  requestTimeoutMs: 10_000,
+  retryBaseMs: 30_000,
+  retryCapMs: 3_600_000,
+  pauseAfterFailures: 10,
+  pollMs: 1000,
+};
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -39,6 +67,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     readYourWritesTimeoutMs: 5000,
     ...dailyAccrual(env),
     ...ledgerSigningKey(env),
+    webhooks: webhookDelivery(env),
   };
 }
 
@@ -49,6 +78,34 @@ function dailyAccrual(env: NodeJS.ProcessEnv): Pick<AppConfig, 'accrueDailyAtHou
   const hour = env.LEDGER_ACCRUE_HOUR || '2';
   if (!/^\d{1,2}$/.test(hour) || Number(hour) > 23) throw new ConfigError(`LEDGER_ACCRUE_HOUR must be an hour of the day (UTC), 0 to 23, got "${hour}"`);
   return daily === 'true' ? { accrueDailyAtHour: Number(hour) } : {};
+}
+
+/** `LEDGER_WEBHOOKS_*` (docs/webhooks.md): only what is set; the rest takes its default. */
+function webhookDelivery(env: NodeJS.ProcessEnv): Partial<WebhookDelivery> {
+  const settings: Partial<WebhookDelivery> = {};
+  const dispatch = env.LEDGER_WEBHOOKS_DISPATCH ?? '';
+  if (dispatch !== '' && dispatch !== 'true' && dispatch !== 'false')
+    throw new ConfigError(`LEDGER_WEBHOOKS_DISPATCH must be true or false, got "${dispatch}"`);
+  if (dispatch !== '') settings.dispatch = dispatch === 'true';
+  const wholeNumbers: [keyof WebhookDelivery, string, number][] = [
+    ['requestTimeoutMs', 'LEDGER_WEBHOOKS_TIMEOUT_MS', 1],
+    ['retryBaseMs', 'LEDGER_WEBHOOKS_RETRY_BASE_MS', 1],
+    ['retryCapMs', 'LEDGER_WEBHOOKS_RETRY_CAP_MS', 1],
+    ['pauseAfterFailures', 'LEDGER_WEBHOOKS_PAUSE_AFTER', 1],
+    ['pollMs', 'LEDGER_WEBHOOKS_POLL_MS', 10],
+  ];
+  for (const [field, name, least] of wholeNumbers) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    if (!/^\d{1,10}$/.test(value) || Number(value) < least) throw new ConfigError(`${name} must be a whole number of at least ${least}, got "${value}"`);
+    (settings as Record<string, number>)[field] = Number(value);
+  }
+  const key = env.LEDGER_WEBHOOK_SECRETS_KEY;
+  if (key) {
+    if (Buffer.from(key, 'base64').length !== 32) throw new ConfigError('LEDGER_WEBHOOK_SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+    settings.secretsKey = key;
+  }
+  return settings;
 }
 
 /** `LEDGER_SIGNING_KEY`: an Ed25519 private key, PEM (PKCS#8); `\n` escapes, as some secret stores write them, are read as line breaks. */

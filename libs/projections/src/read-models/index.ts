@@ -6,6 +6,7 @@ import { CONTRACT_PROJECTIONS } from './contracts';
 import { INVOICING_PROJECTIONS } from './invoicing';
 import { LEDGER_PROJECTIONS } from './ledger';
 import { REPORT_PROJECTIONS } from './reports';
+import { webhooksProjection } from './webhooks/webhooks.projection';
 
 export * from './accounts/accounts.query';
 export * from './api-keys/api-keys.query';
@@ -15,6 +16,7 @@ export * from './invoicing';
 export * from './ledger';
 export * from './page';
 export * from './reports';
+export * from './webhooks/webhooks.query';
 
 /** Every read model the service keeps. */
 export const ALL_PROJECTIONS: readonly Projection[] = [
@@ -25,4 +27,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   ...LEDGER_PROJECTIONS,
   ...INVOICING_PROJECTIONS,
   ...REPORT_PROJECTIONS,
+  webhooksProjection,
 ];

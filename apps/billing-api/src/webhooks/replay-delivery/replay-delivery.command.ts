@@ -1,0 +1,7 @@
+/** Send a delivery's event to its webhook again, as a new delivery. */
+export class ReplayDeliveryCommand {
+  constructor(
+    readonly webhookId: string,
+    readonly deliveryId: string,
+  ) {}
+}
