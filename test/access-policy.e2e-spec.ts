@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import request from 'supertest';
 import { ACTOR_ROLES, type ActorRole } from '@billing/domain';
 import { ACCESS_POLICY, accessKey } from '../apps/billing-api/src/auth/access-policy';
@@ -25,6 +26,23 @@ const urlOf = (path: string) =>
     .replace(/\{resourceId\}/g, 'ann')
     .replace(/\{weekStart\}/g, '2026-11-16')
     .replace(/\{[^}]+\}/g, 'probe-1');
+
+/**
+ * Reads an answer's body, except an event stream's (GET /api/events/stream never ends by itself):
+ * its headers carry the status, so the connection is dropped as soon as they arrive.
+ */
+function untilEventStream(answer: request.Response, done: (error: Error | null, body: unknown) => void): void {
+  const res = answer as unknown as IncomingMessage; // superagent hands a parser Node's response
+  if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+    res.destroy();
+    setImmediate(() => done(null, undefined));
+    return;
+  }
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => done(null, text));
+}
 
 /**
  * The role matrix (billing-rules §12): every endpoint of the OpenAPI document, called with a key
@@ -63,6 +81,7 @@ describe('access policy: every endpoint × every role × no key', () => {
       const send = (key: string | undefined) => {
         const call = request(t.app.getHttpServer())[operation.method.toLowerCase() as 'get'](urlOf(operation.path));
         if (key) call.set('Authorization', `Bearer ${key}`);
+        call.buffer(true).parse(untilEventStream);
         return operation.method === 'GET' ? call : call.send({});
       };
       const callers: [string, string | undefined, boolean][] = [

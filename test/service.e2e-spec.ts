@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,28 @@ describe('the service process', () => {
     expect(events.map((e) => e.type)).toEqual(['AccountCreated']);
     for (const line of logs) expect(() => JSON.parse(line)).not.toThrow();
     expect(logs.some((l) => JSON.parse(l).msg === 'request' && JSON.parse(l).status === 201)).toBe(true);
+  });
+
+  it('on SIGTERM ends an open event stream cleanly at once, instead of holding the stop for the grace and cutting it', async () => {
+    // given: a running service with a client on the event stream
+    const { port } = await startService({});
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) =>
+      get({ host: '127.0.0.1', port, path: '/api/events/stream', headers: { Authorization: `Bearer ${FINANCE_KEY}` } }, resolve).on('error', reject),
+    );
+    expect(stream.statusCode).toBe(200);
+    const ending = new Promise<'ended' | 'cut'>((resolve) => {
+      stream.on('end', () => resolve('ended'));
+      stream.on('aborted', () => resolve('cut'));
+      stream.on('error', () => resolve('cut'));
+      stream.resume();
+    });
+    // when
+    child!.kill('SIGTERM');
+    // then: the stream was ended by the service (a complete answer, not a destroyed connection), and the process exited cleanly
+    expect(await ending).toBe('ended');
+    expect(await exited).toBe(0);
+    child = undefined;
   });
 
   it('refuses to start with one clear line when the configuration is wrong', async () => {

@@ -28,7 +28,7 @@ export interface BenchService {
   stop(): Promise<void>;
 }
 
-/** The .ts files of the service (specs, test fixtures and benchmarks left out). */
+/** The .ts and .json files of the service (specs, test fixtures and benchmarks left out). */
 function serviceSources(): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -36,7 +36,7 @@ function serviceSources(): string[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!['testing', 'bench', 'node_modules'].includes(entry.name)) walk(path);
-      } else if (path.endsWith('.ts') && !/spec\.ts$/.test(path)) files.push(path);
+      } else if ((path.endsWith('.ts') && !/spec\.ts$/.test(path)) || path.endsWith('.json')) files.push(path);
     }
   };
   walk(join(REPO_ROOT, 'apps/billing-api/src'));
@@ -53,6 +53,13 @@ export function compileService(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'bench-service-'));
   try {
     for (const file of serviceSources()) {
+      if (file.endsWith('.json')) {
+        // Imported by the code (resolveJsonModule), as tsc copies them into dist.
+        const out = join(outDir, relative(REPO_ROOT, file));
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, readFileSync(file));
+        continue;
+      }
       const { code } = transformFileSync(file, { ...options, filename: file } as Parameters<typeof transformFileSync>[1]);
       const out = join(outDir, relative(REPO_ROOT, file)).replace(/\.ts$/, '.js');
       mkdirSync(dirname(out), { recursive: true });

@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { EventsModule } from './events/events.module';
 import { HealthHttpController } from './health/health.http.controller';
 import { InvoicingModule } from './invoicing/invoicing.module';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor';
@@ -40,6 +41,7 @@ export class AppModule {
         ReadModelsHttpModule,
         RecurringModule,
         SettingsModule,
+        EventsModule,
         WebhooksModule,
         AuditModule,
         ReportsModule,

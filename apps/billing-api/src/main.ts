@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { configFromEnvironment } from './config/app-config';
 import { createApp } from './create-app';
+import { EventStreams } from './events/stream-events/event-streams';
 import { JsonLogger } from './http/json-logger';
 
 /** How long requests in flight may take to finish once the service is told to stop. */
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
     // Nest would close the store before the HTTP server; stop taking requests and let the ones
     // in flight finish first, then close the projections and the store.
     const server = app.getHttpServer() as Server;
+    // Event streams never finish by themselves: end them now (clients resume with Last-Event-ID)
+    // rather than hold the stop for the whole grace and then cut them.
+    await app.get(EventStreams).endAll();
     const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(grace);

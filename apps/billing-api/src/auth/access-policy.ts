@@ -10,6 +10,8 @@ export interface EndpointAccess {
 const READERS = ['finance', 'auditor'] as const;
 const FINANCE = ['finance'] as const;
 const OWN_WORK = { technicianOwnWorkOnly: true } as const;
+/** Who reads the event log: downstream services and auditors (billing-rules §12), and finance. */
+const EVENT_READERS = ['finance', 'auditor', 'integration'] as const;
 
 /**
  * Who may do what (billing-rules §12), once for the whole API: `METHOD /path` as the router
@@ -97,6 +99,11 @@ export const ACCESS_POLICY: Readonly<Record<string, EndpointAccess>> = {
   'POST /api/invoices/:id/void': { roles: FINANCE },
   'GET /api/invoices/:id/export': { roles: READERS },
   'GET /api/exports/accounting': { roles: READERS },
+
+  // The event feed: downstream services (integration) and auditors read every event.
+  'GET /api/events': { roles: EVENT_READERS },
+  'GET /api/events/stream': { roles: EVENT_READERS },
+  'GET /api/streams/:streamId': { roles: EVENT_READERS },
 
   // Webhooks are finance's to set up.
   'POST /api/webhooks': { roles: FINANCE },

@@ -39,3 +39,23 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnvironment(env)).toThrow(message);
   });
 });
+
+describe('event stream settings from the environment', () => {
+  it('heartbeats every LEDGER_SSE_HEARTBEAT_SECONDS (default 15) and cuts a client off past LEDGER_SSE_MAX_BUFFER_BYTES (default 1 MiB)', () => {
+    expect(configFromEnvironment({})).toMatchObject({ sseHeartbeatMs: 15_000, sseMaxBufferedBytes: 1_048_576 });
+    expect(configFromEnvironment({ LEDGER_SSE_HEARTBEAT_SECONDS: '5', LEDGER_SSE_MAX_BUFFER_BYTES: '262144' })).toMatchObject({
+      sseHeartbeatMs: 5000,
+      sseMaxBufferedBytes: 262_144,
+    });
+  });
+
+  it.each([
+    [{ LEDGER_SSE_HEARTBEAT_SECONDS: '0' }, /LEDGER_SSE_HEARTBEAT_SECONDS must be/],
+    [{ LEDGER_SSE_HEARTBEAT_SECONDS: '1.5' }, /LEDGER_SSE_HEARTBEAT_SECONDS must be/],
+    [{ LEDGER_SSE_HEARTBEAT_SECONDS: '3601' }, /LEDGER_SSE_HEARTBEAT_SECONDS must be/],
+    [{ LEDGER_SSE_MAX_BUFFER_BYTES: '1000' }, /LEDGER_SSE_MAX_BUFFER_BYTES must be/],
+    [{ LEDGER_SSE_MAX_BUFFER_BYTES: '1MB' }, /LEDGER_SSE_MAX_BUFFER_BYTES must be/],
+  ])('refuses %p', (env, message) => {
+    expect(() => configFromEnvironment(env)).toThrow(message);
+  });
+});

@@ -17,7 +17,14 @@ export interface AppConfig {
   signingKeyPem?: string;
   /** Webhook delivery (docs/webhooks.md); a field left out takes its default from `DEFAULT_WEBHOOK_DELIVERY`. */
   webhooks?: Partial<WebhookDelivery>;
+  /** Server-Sent Events (docs/event-feed.md): a heartbeat comment this often; default DEFAULT_SSE_HEARTBEAT_MS. */
+  sseHeartbeatMs?: number;
+  /** Server-Sent Events: a client whose unsent bytes would pass this is cut off; default DEFAULT_SSE_MAX_BUFFER_BYTES. */
+  sseMaxBufferedBytes?: number;
 }
+
+export const DEFAULT_SSE_HEARTBEAT_MS = 15_000;
+export const DEFAULT_SSE_MAX_BUFFER_BYTES = 1024 * 1024;
 
 /** How this instance delivers webhooks. */
 export interface WebhookDelivery {
@@ -68,7 +75,19 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     ...dailyAccrual(env),
     ...ledgerSigningKey(env),
     webhooks: webhookDelivery(env),
+    ...eventStreams(env),
   };
+}
+
+/** `LEDGER_SSE_HEARTBEAT_SECONDS` (default 15) and `LEDGER_SSE_MAX_BUFFER_BYTES` (default 1 MiB), docs/event-feed.md. */
+function eventStreams(env: NodeJS.ProcessEnv): Pick<AppConfig, 'sseHeartbeatMs' | 'sseMaxBufferedBytes'> {
+  const seconds = env.LEDGER_SSE_HEARTBEAT_SECONDS || String(DEFAULT_SSE_HEARTBEAT_MS / 1000);
+  if (!/^\d{1,4}$/.test(seconds) || Number(seconds) < 1 || Number(seconds) > 3600)
+    throw new ConfigError(`LEDGER_SSE_HEARTBEAT_SECONDS must be a whole number of seconds from 1 to 3600, got "${seconds}"`);
+  const bytes = env.LEDGER_SSE_MAX_BUFFER_BYTES || String(DEFAULT_SSE_MAX_BUFFER_BYTES);
+  if (!/^\d{1,10}$/.test(bytes) || Number(bytes) < 65_536 || Number(bytes) > 1024 ** 3)
+    throw new ConfigError(`LEDGER_SSE_MAX_BUFFER_BYTES must be a whole number of bytes from 65536 to 1073741824, got "${bytes}"`);
+  return { sseHeartbeatMs: Number(seconds) * 1000, sseMaxBufferedBytes: Number(bytes) };
 }
 
 /** `LEDGER_ACCRUE_DAILY=true` turns the daily accrual on, at `LEDGER_ACCRUE_HOUR` (UTC, default 2); off unless set. */

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../infrastructure/event-store.module';
+import { ReadEventsHandler } from './read-events/read-events.handler';
+import { ReadEventsHttpController } from './read-events/read-events.http.controller';
+import { ReadStreamHandler } from './read-stream/read-stream.handler';
+import { ReadStreamHttpController } from './read-stream/read-stream.http.controller';
+import { CallerStanding } from './stream-events/caller-standing';
+import { EventStreams } from './stream-events/event-streams';
+import { StreamEventsHandler } from './stream-events/stream-events.handler';
+import { StreamEventsHttpController } from './stream-events/stream-events.http.controller';
+
+/**
+ * Issue 10 (auditors and downstream services). The event feed (docs/event-feed.md): the event
+ * log in pages, one stream's events, and the log as Server-Sent Events.
+ */
+@Module({
+  imports: [EventStoreModule],
+  controllers: [ReadEventsHttpController, StreamEventsHttpController, ReadStreamHttpController],
+  providers: [ReadEventsHandler, ReadStreamHandler, StreamEventsHandler, EventStreams, CallerStanding],
+  exports: [EventStreams],
+})
+export class EventsModule {}
