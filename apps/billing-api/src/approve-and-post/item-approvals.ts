@@ -21,7 +21,10 @@ export class ItemApprovals {
   ): Promise<{ position: bigint; state: unknown }> {
     if (!isEditableSource(ref.sourceType)) throw new Error(`${ref.sourceType} items are not approved on their own stream`);
     const source = editableSource(ref.sourceType);
-    return this.streams.decide(source.stream(ref.itemId), source.decider, { type: 'ApproveItem', approval }, metadata, { readJustNow });
+    // A re-routing is the approver's decision about this item, with its reason.
+    const reason = approval.overrides.reason;
+    const withReason = reason === undefined ? metadata : { ...metadata, reason };
+    return this.streams.decide(source.stream(ref.itemId), source.decider, { type: 'ApproveItem', approval }, withReason, { readJustNow });
   }
 
   /** The position of the release, or 0n when there was nothing to release. */

@@ -104,6 +104,8 @@ export const ACCESS_POLICY: Readonly<Record<string, EndpointAccess>> = {
   'GET /api/events': { roles: EVENT_READERS },
   'GET /api/events/stream': { roles: EVENT_READERS },
   'GET /api/streams/:streamId': { roles: EVENT_READERS },
+  // The published event contract: JSON Schemas of every event type and version.
+  'GET /api/events/schemas': { roles: EVENT_READERS },
 
   // Webhooks are finance's to set up.
   'POST /api/webhooks': { roles: FINANCE },

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../infrastructure/event-store.module';
+import { GetEventSchemasHandler } from './event-schemas/get-event-schemas.handler';
+import { GetEventSchemasHttpController } from './event-schemas/get-event-schemas.http.controller';
 import { ReadEventsHandler } from './read-events/read-events.handler';
 import { ReadEventsHttpController } from './read-events/read-events.http.controller';
 import { ReadStreamHandler } from './read-stream/read-stream.handler';
@@ -15,8 +17,9 @@ import { StreamEventsHttpController } from './stream-events/stream-events.http.c
  */
 @Module({
   imports: [EventStoreModule],
-  controllers: [ReadEventsHttpController, StreamEventsHttpController, ReadStreamHttpController],
-  providers: [ReadEventsHandler, ReadStreamHandler, StreamEventsHandler, EventStreams, CallerStanding],
+  // GetEventSchemasHttpController first: its fixed path /api/events/schemas is matched before any /api/events/:param.
+  controllers: [GetEventSchemasHttpController, ReadEventsHttpController, StreamEventsHttpController, ReadStreamHttpController],
+  providers: [GetEventSchemasHandler, ReadEventsHandler, ReadStreamHandler, StreamEventsHandler, EventStreams, CallerStanding],
   exports: [EventStreams],
 })
 export class EventsModule {}

@@ -4,7 +4,9 @@ import type { DomainEvent } from './decider';
  * Events are forever: a schema changes by a new version and an upcaster, never by editing what is
  * stored. `upcasters[type][n]` turns version n+1 data into version n+2 data; an event is read at
  * the version it was written with (metadata `schemaVersion`, 1 when absent) and raised to the
- * current one before any `evolve` or projection sees it.
+ * current one before any `evolve` or projection sees it. Each upcaster is described for readers of
+ * the published contract in SCHEMA_CHANGES (event-schema-changes.ts); `npm run events:schemas`
+ * then regenerates the JSON Schemas and docs/events.md.
  */
 export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 export type UpcasterRegistry = Readonly<Record<string, readonly Upcaster[]>>;

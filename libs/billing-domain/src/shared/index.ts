@@ -4,3 +4,5 @@ export * from './decimal';
 export * from './domain-errors';
 export * from './money-bounds';
 export * from './event-schema';
+export * from './event-schema-changes';
+export * from './published-event-schemas';
