@@ -105,6 +105,33 @@ describe('access policy: every endpoint × every role × no key', () => {
     expect(document.paths['/health'].get['x-roles']).toEqual([]);
   });
 
+  it('an auditor reads every audit, feed and report endpoint (every GET but health and the key list) and writes nothing; an integration reads the feed and nothing else of billing', () => {
+    // given: the table the matrix below holds the service to
+    const rows = Object.entries(ACCESS_POLICY).filter(([row]) => row !== 'GET /health');
+    const may = (role: ActorRole) => rows.filter(([, access]) => access.roles !== 'public' && access.roles.includes(role)).map(([row]) => row);
+    // then: the auditor has every read, and of the other methods only the check of a kept digest (it writes nothing)
+    // (the list of API keys is key administration, finance's alone, not billing)
+    const reads = rows.map(([row]) => row).filter((row) => row.startsWith('GET ') && row !== 'GET /api/api-keys');
+    expect(
+      may('auditor')
+        .filter((row) => row.startsWith('GET '))
+        .sort(),
+    ).toEqual(reads.sort());
+    expect(may('auditor').filter((row) => !row.startsWith('GET '))).toEqual(['POST /api/audit/digest/verify']);
+    for (const prefix of ['GET /api/audit/', 'GET /api/events', 'GET /api/streams/', 'GET /api/reports/'])
+      expect(reads.some((row) => row.startsWith(prefix))).toBe(true);
+    // and: the integration reads the event feed and its schemas, and pushes licence counts (billing-rules §12), nothing more
+    expect(may('integration').sort()).toEqual(
+      [
+        'GET /api/events',
+        'GET /api/events/schemas',
+        'GET /api/events/stream',
+        'GET /api/streams/:streamId',
+        'POST /api/contracts/:id/services/:serviceId/units',
+      ].sort(),
+    );
+  });
+
   it('every endpoint answers each role and no key as its row says', async () => {
     expect(operations.length).toBeGreaterThan(40);
     expect(await mismatches(ACCESS_POLICY)).toEqual([]);
