@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../infrastructure/event-store.module';
 import { ReadModelsModule } from '../infrastructure/read-models.module';
 import { AS_OF_PROVIDERS } from './as-of/as-of.providers';
+import { LedgerSnapshotSweep } from './as-of/ledger-snapshot-sweep';
 import { GetContractBalanceAsOfHandler } from './contract-balance-as-of/get-contract-balance-as-of.handler';
 import { GetContractBalanceAsOfHttpController } from './contract-balance-as-of/get-contract-balance-as-of.http.controller';
 import { GetItemHistoryHandler } from './item-history/get-item-history.handler';
@@ -36,6 +37,7 @@ import { VerifyDigestHttpController } from './verify-digest/verify-digest.http.c
     GetContractBalanceAsOfHandler,
     GetLedgerAsOfHandler,
     ...AS_OF_PROVIDERS,
+    LedgerSnapshotSweep,
   ],
 })
 export class AuditModule {}

@@ -59,3 +59,15 @@ describe('event stream settings from the environment', () => {
     expect(() => configFromEnvironment(env)).toThrow(message);
   });
 });
+
+describe('audit snapshot settings from the environment', () => {
+  it('sweeps for long ledgers every LEDGER_AUDIT_SNAPSHOT_SECONDS (default 60); 0 turns it off', () => {
+    expect(configFromEnvironment({}).auditSnapshotSweepMs).toBe(60_000);
+    expect(configFromEnvironment({ LEDGER_AUDIT_SNAPSHOT_SECONDS: '300' }).auditSnapshotSweepMs).toBe(300_000);
+    expect(configFromEnvironment({ LEDGER_AUDIT_SNAPSHOT_SECONDS: '0' }).auditSnapshotSweepMs).toBeUndefined();
+  });
+
+  it.each(['-1', '1.5', 'often'])('refuses %p', (seconds) => {
+    expect(() => configFromEnvironment({ LEDGER_AUDIT_SNAPSHOT_SECONDS: seconds })).toThrow(/LEDGER_AUDIT_SNAPSHOT_SECONDS must be/);
+  });
+});

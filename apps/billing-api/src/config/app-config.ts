@@ -17,6 +17,8 @@ export interface AppConfig {
   signingKeyPem?: string;
   /** Webhook delivery (docs/webhooks.md); a field left out takes its default from `DEFAULT_WEBHOOK_DELIVERY`. */
   webhooks?: Partial<WebhookDelivery>;
+  /** Snapshot long ledgers for the as-of queries this often, in the background (docs/audit.md); absent or 0: only as queries leave them. */
+  auditSnapshotSweepMs?: number;
   /** Server-Sent Events (docs/event-feed.md): a heartbeat comment this often; default DEFAULT_SSE_HEARTBEAT_MS. */
   sseHeartbeatMs?: number;
   /** Server-Sent Events: a client whose unsent bytes would pass this is cut off; default DEFAULT_SSE_MAX_BUFFER_BYTES. */
@@ -76,7 +78,15 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): App
     ...ledgerSigningKey(env),
     webhooks: webhookDelivery(env),
     ...eventStreams(env),
+    ...auditSnapshots(env),
   };
+}
+
+/** `LEDGER_AUDIT_SNAPSHOT_SECONDS` (default 60; 0: no background snapshots), docs/audit.md. */
+function auditSnapshots(env: NodeJS.ProcessEnv): Pick<AppConfig, 'auditSnapshotSweepMs'> {
+  const seconds = env.LEDGER_AUDIT_SNAPSHOT_SECONDS || '60';
+  if (!/^\d{1,6}$/.test(seconds)) throw new ConfigError(`LEDGER_AUDIT_SNAPSHOT_SECONDS must be a whole number of seconds (0: off), got "${seconds}"`);
+  return Number(seconds) ? { auditSnapshotSweepMs: Number(seconds) * 1000 } : {};
 }
 
 /** `LEDGER_SSE_HEARTBEAT_SECONDS` (default 15) and `LEDGER_SSE_MAX_BUFFER_BYTES` (default 1 MiB), docs/event-feed.md. */

@@ -139,6 +139,71 @@ describe('replaying a ledger as of a point (bounded, from snapshots)', () => {
   });
 });
 
+describe('snapshotting a ledger ahead, outside any request', () => {
+  let store: SqliteEventStore;
+  let snapshots: LedgerSnapshots;
+
+  beforeEach(async () => {
+    store = new SqliteEventStore({ filename: ':memory:' });
+    snapshots = new LedgerSnapshots(':memory:');
+    await appendAll(store, history());
+  });
+  afterEach(async () => {
+    snapshots.close();
+    await store.close();
+  });
+
+  it('leaves a snapshot every N revisions to the head, so that a query at any point then reads fewer than N events', async () => {
+    // given: the 19-event ledger (revisions 0 to 18), snapshots every 4 revisions
+    const replays = new LedgerReplays(store, snapshots, 4);
+    expect(await replays.eventsSinceSnapshot('acme')).toBe(19n);
+    // when
+    const saved = await replays.snapshotAhead('acme');
+    // then: at revisions 3, 7, 11 and 15 (the 4th, 8th, 12th and 16th events); 3 events left after the last
+    expect(saved).toBe(4);
+    expect(snapshots.revisionsOf('ledger-acme')).toEqual([3n, 7n, 11n, 15n]);
+    expect(await replays.eventsSinceSnapshot('acme')).toBe(3n);
+    // and: a query at each position reads fewer than 4 events after its snapshot, and equals the fold from zero
+    const head = await store.headPosition();
+    for (let position = 1n; position <= head; position++) {
+      const asOf = { kind: 'position', position } as const;
+      let read = 0;
+      const readStream = store.readStream.bind(store);
+      const spy = jest.spyOn(store, 'readStream').mockImplementation((stream, options) => {
+        const events = readStream(stream, options);
+        return (async function* () {
+          for await (const event of events) {
+            read += 1;
+            yield event;
+          }
+        })();
+      });
+      const fold = await new LedgerReplays(store, snapshots, 1000).asOf('acme', asOf);
+      spy.mockRestore();
+      expect({ position, fold: view(fold) }).toEqual({ position, fold: view(await foldFromZero(store, asOf)) });
+      // one event read to check the snapshot, then at most 3 before the position is passed, and one past it
+      expect({ position, read: read <= 5 }).toEqual({ position, read: true });
+    }
+  });
+
+  it('goes on from the latest snapshot when the ledger has grown', async () => {
+    // given: snapshots to revision 15, then 6 more events (revisions 19 to 24)
+    const replays = new LedgerReplays(store, snapshots, 4);
+    await replays.snapshotAhead('acme');
+    await appendAll(
+      store,
+      Array.from({ length: 6 }, (_, i) => ({ streamId: 'ledger-acme', event: { type: 'ItemPosted', data: charge(200 + i) } as DomainEvent })),
+    );
+    const read = jest.spyOn(store, 'readStream');
+    // when
+    const saved = await replays.snapshotAhead('acme');
+    // then: read from revision 15 (its check) and 16 on, not from the start; new snapshots at 19 and 23
+    expect(read.mock.calls.map(([, options]) => options?.fromRevision)).toEqual([15n, 16n]);
+    expect(saved).toBe(2);
+    expect(snapshots.revisionsOf('ledger-acme')).toEqual([3n, 7n, 11n, 15n, 19n, 23n]);
+  });
+});
+
 describe('replaying a ledger as of a day', () => {
   let dir: string;
   let store: SqliteEventStore;
