@@ -13,7 +13,10 @@
  *   2. the service's memory with BENCH_CLIENTS clients connected at once: each catches up the last
  *      BENCH_CLIENT_BACKLOG events, then BENCH_LIVE_EVENTS more are appended while every client is
  *      connected and each receives them live; the service's peak RSS over all of it (the kernel's
- *      high-water mark VmHWM, reset first), and its RSS once every client has everything.
+ *      high-water mark VmHWM, reset first), and its RSS once every client has everything;
+ *   3. stalled clients: BENCH_STALLED_CLIENTS clients ask for the whole log from position 0 and
+ *      never read; each must be cut off (its connection closed by the service once 1 MiB waits for
+ *      it), and the service's peak RSS meanwhile must stay bounded (target: under 300 MB).
  * Each client checks that it gets every event once, in order (ids strictly increasing, the count
  * exact), and resumes with Last-Event-ID if the service cuts it off (counted: `cutOffs`). The events
  * are billing-sized sample events (bench/support/sample-event.ts, about 450 bytes of JSON), written
@@ -27,6 +30,7 @@
  *   BENCH_CLIENTS           clients connected at once (default 50)
  *   BENCH_CLIENT_BACKLOG    events each of them catches up first (default 20000)
  *   BENCH_LIVE_EVENTS       events appended while they are all connected (default 10000)
+ *   BENCH_STALLED_CLIENTS   clients that never read (default 50)
  *   BENCH_SERVICE_RUNTIME   swc-node: run the service through `node -r @swc-node/register` instead
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,10 +52,13 @@ const RATE_REPEATS = positiveInt(process.env.BENCH_RATE_REPEATS, 3);
 const CLIENTS = positiveInt(process.env.BENCH_CLIENTS, 50);
 const CLIENT_BACKLOG = Math.min(EVENTS, positiveInt(process.env.BENCH_CLIENT_BACKLOG, 20_000));
 const LIVE_EVENTS = positiveInt(process.env.BENCH_LIVE_EVENTS, 10_000);
+const STALLED_CLIENTS = positiveInt(process.env.BENCH_STALLED_CLIENTS, 50);
+const STALL_MS = 30_000;
+const STALLED_TIMEOUT_MS = 120_000;
 const APPEND_BATCH = 500;
 const FOLLOW_TIMEOUT_MS = 600_000;
 
-const TARGETS = { eventsPerSecond: 20_000, clientsRssMb: 300 };
+const TARGETS = { eventsPerSecond: 20_000, clientsRssMb: 300, stalledRssMb: 300 };
 
 const log = progressLog('bench:events');
 
@@ -77,6 +84,8 @@ async function serviceHead(service: BenchService): Promise<bigint> {
 interface Follow {
   received: number;
   cutOffs: number;
+  /** Bytes received, heartbeats included. */
+  bytes: number;
   /** Resolves when `count` events have arrived (reconnecting after every cut-off), with the ms from the first request. */
   done: Promise<number>;
   /** Resolves once `count` events have arrived. */
@@ -97,6 +106,7 @@ function follow(service: BenchService, after: bigint, count: number): Follow {
   const state: Follow = {
     received: 0,
     cutOffs: 0,
+    bytes: 0,
     done: Promise.resolve(0),
     waitFor: (n) => (state.received >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ count: n, resolve }))),
     stop: () => {
@@ -125,7 +135,10 @@ function follow(service: BenchService, after: bigint, count: number): Follow {
           }
         });
         res.setEncoding('utf8');
-        res.on('data', (chunk: string) => parser.push(chunk));
+        res.on('data', (chunk: string) => {
+          state.bytes += Buffer.byteLength(chunk);
+          parser.push(chunk);
+        });
         res.on('error', () => undefined);
         res.on('close', () => {
           if (stopped || state.received >= count) return;
@@ -149,11 +162,13 @@ function median(values: number[]): number {
 
 async function singleClientRate(service: BenchService, from: bigint) {
   const runs: { ms: number; eventsPerSecond: number; cutOffs: number }[] = [];
+  let logBytes = 0;
   resetPeakMemory(service.pid);
   const before = processMemory(service.pid);
   for (let i = 0; i < RATE_REPEATS; i++) {
     const client = follow(service, from, EVENTS);
     const ms = await client.done;
+    logBytes = client.bytes;
     runs.push({ ms: round(ms, 1), eventsPerSecond: perSecond(EVENTS, ms), cutOffs: client.cutOffs });
     log(`one client: ${EVENTS} events in ${round(ms, 1)} ms (${perSecond(EVENTS, ms)} events/s, ${client.cutOffs} cut-offs)`);
   }
@@ -162,6 +177,7 @@ async function singleClientRate(service: BenchService, from: bigint) {
     events: EVENTS,
     medianEventsPerSecond: median(runs.map((r) => r.eventsPerSecond)),
     runs,
+    logBytes,
     serviceRssBeforeMb: before.rssMb,
     servicePeakRssMb: memory.peakMb,
   };
@@ -202,6 +218,58 @@ async function manyClients(service: BenchService, store: SqliteEventStore, head:
   };
 }
 
+/**
+ * Clients that ask for the whole log and stop reading: the service must cut each off (its full
+ * socket has not drained for a heartbeat interval) with its memory bounded meanwhile. A paused
+ * client cannot see the cut (the close waits behind the bytes it has not read), so each reads
+ * again after STALL_MS and must find its stream ended well short of the log.
+ */
+async function stalledClients(service: BenchService, logBytes: number) {
+  resetPeakMemory(service.pid);
+  const before = processMemory(service.pid);
+  const received = await Promise.all(
+    Array.from(
+      { length: STALLED_CLIENTS },
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`a stalled client's stream had not ended ${STALLED_TIMEOUT_MS} ms after it read again`)),
+            STALL_MS + STALLED_TIMEOUT_MS,
+          );
+          const req = request(`${service.url}/api/events/stream`, { headers: { Authorization: `Bearer ${FINANCE_KEY}`, 'Last-Event-ID': '0' } }, (res) => {
+            if (res.statusCode !== 200) return reject(new Error(`GET /api/events/stream → ${res.statusCode}`));
+            let bytes = 0;
+            res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+            res.pause();
+            setTimeout(() => res.resume(), STALL_MS);
+            res.on('error', () => undefined);
+            res.on('close', () => {
+              clearTimeout(timer);
+              resolve(bytes);
+            });
+          });
+          req.on('error', () => undefined);
+          req.end();
+        }),
+    ),
+  );
+  const after = processMemory(service.pid);
+  const mostMb = round(Math.max(...received) / 1024 / 1024, 1);
+  const cutOff = received.filter((bytes) => bytes < logBytes).length;
+  log(
+    `${STALLED_CLIENTS} clients stalled ${STALL_MS} ms: ${cutOff} cut off (each had at most ${mostMb} MB of the log's ${round(logBytes / 1024 / 1024, 1)} MB); service peak RSS ${after.peakMb} MB (${before.rssMb} MB before)`,
+  );
+  return {
+    clients: STALLED_CLIENTS,
+    stalledMs: STALL_MS,
+    cutOff,
+    mostReceivedMb: mostMb,
+    logMb: round(logBytes / 1024 / 1024, 1),
+    serviceRssBeforeMb: before.rssMb,
+    servicePeakRssMb: after.peakMb,
+  };
+}
+
 type Row = [string, string, string, string];
 
 function table(rows: Row[]): string {
@@ -238,6 +306,7 @@ async function main() {
 
     const single = await singleClientRate(service, from);
     const many = await manyClients(service, store, head);
+    const stalled = await stalledClients(service, single.logBytes);
 
     const result = {
       benchmark: 'event-feed',
@@ -257,9 +326,11 @@ async function main() {
           met: single.medianEventsPerSecond >= TARGETS.eventsPerSecond,
         },
         clientsRss: { targetMb: TARGETS.clientsRssMb, measuredPeakMb: many.servicePeakRssMb, met: many.servicePeakRssMb < TARGETS.clientsRssMb },
+        stalledClientsRss: { targetMb: TARGETS.stalledRssMb, measuredPeakMb: stalled.servicePeakRssMb, met: stalled.servicePeakRssMb < TARGETS.stalledRssMb },
       },
       singleClient: single,
       manyClients: many,
+      stalledClients: stalled,
       serviceMemory: { atStart: serviceMemoryAtStart, atEnd: processMemory(service.pid) },
       totalDurationMs: round(msSince(started), 1),
     };
@@ -279,6 +350,12 @@ async function main() {
         met(result.targets.clientsRss.met),
       ],
       [`${CLIENTS} clients: live events to each`, `${many.liveEventsPerSecondToEachClient} events/s; ${many.cutOffs} cut-offs`, '', ''],
+      [
+        `${STALLED_CLIENTS} clients that stop reading for ${STALL_MS / 1000} s, asking for all ${EVENTS} events`,
+        `${stalled.cutOff} cut off (each had at most ${stalled.mostReceivedMb} of ${stalled.logMb} MB); service peak RSS ${stalled.servicePeakRssMb} MB (${stalled.serviceRssBeforeMb} MB before)`,
+        'all cut off, under 300 MB',
+        met(result.targets.stalledClientsRss.met && stalled.cutOff === STALLED_CLIENTS),
+      ],
     ];
     process.stderr.write(`${table(rows)}\n`);
   } finally {

@@ -8,7 +8,7 @@ export const END_GRACE_MS = 1000;
 export interface SseChannelOptions {
   /** Bytes the response may hold for a client that does not read; the write that would pass it cuts the client off. */
   maxBufferedBytes: number;
-  /** How long a write waits for a full socket to drain before the next one is written regardless. */
+  /** How long a write waits for a full socket to drain; a client that has not taken it by then is cut off. */
   drainWaitMs: number;
 }
 
@@ -18,9 +18,9 @@ export type SseCloseReason = 'client gone' | 'cut off' | 'shutdown' | 'key revok
  * The writing side of one Server-Sent Events answer, with back-pressure. Messages wait in one
  * string until FLUSH_CHARS have gathered (the caller then awaits the write: while the socket is
  * full it stops reading events, up to `drainWaitMs`) or until the next turn of the event loop (a
- * live event). A client that stops reading lets the response's buffer grow; the write that would
- * take it past `maxBufferedBytes` cuts the client off instead (the connection is destroyed, and
- * what it held freed). The client resumes from the last id it received.
+ * live event). A client that stops reading is cut off (the connection destroyed, and what it held
+ * freed) when its full socket has not drained for `drainWaitMs`, or sooner by the write that would
+ * take the response's buffer past `maxBufferedBytes`. It resumes from the last id it received.
  */
 export class SseChannel {
   private pending = '';
@@ -93,21 +93,27 @@ export class SseChannel {
     }
     const taken = this.res.write(chunk);
     this.peakBufferedBytes = Math.max(this.peakBufferedBytes, this.res.writableLength);
-    if (!taken && pace) await this.drained();
+    // A client whose full socket has not drained for `drainWaitMs` has stalled: it is cut off then,
+    // rather than written to again and again until the bound (which took minutes).
+    if (!taken && pace && !(await this.drained()) && !this.reason) {
+      this.closed('cut off');
+      this.res.destroy();
+    }
   }
 
-  /** Resolves on 'drain', on close, or after `drainWaitMs`, whichever comes first. */
-  private drained(): Promise<void> {
+  /** Resolves true on 'drain' or close, false after `drainWaitMs` without either. */
+  private drained(): Promise<boolean> {
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (drained: boolean) => {
         clearTimeout(timer);
-        this.res.off('drain', done);
-        this.res.off('close', done);
-        resolve();
+        this.res.off('drain', onDrain);
+        this.res.off('close', onDrain);
+        resolve(drained);
       };
-      const timer = setTimeout(done, this.options.drainWaitMs);
-      this.res.once('drain', done);
-      this.res.once('close', done);
+      const onDrain = () => done(true);
+      const timer = setTimeout(() => done(false), this.options.drainWaitMs);
+      this.res.once('drain', onDrain);
+      this.res.once('close', onDrain);
     });
   }
 
