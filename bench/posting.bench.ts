@@ -25,6 +25,8 @@
  *   BENCH_ENTRIES_PER_ACCOUNT time entries per account (default 100)
  *   BENCH_CONCURRENCY         logging requests in flight (default 16)
  *   BENCH_QUERY_REQUESTS      requests per query variant (default 200)
+ *   BENCH_KEEP_DATA=1         keep both runs' data folders (their paths go to stderr), e.g. for
+ *                             `npm run ledger -- --data-dir <folder> replay`
  *   BENCH_PHASE_MARKS=1       phase boundaries on stderr (monotonic µs), to slice a profile taken with
  *                             node --cpu-prof -r @swc-node/register bench/posting.bench.ts
  */
@@ -492,6 +494,7 @@ async function main() {
   const started = now();
   const folders: string[] = [];
   const removeFolders = () => {
+    if (process.env.BENCH_KEEP_DATA === '1') return log(`data folders kept: ${folders.join(', ')}`);
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   };
   process.once('SIGINT', () => {
