@@ -1,3 +1,4 @@
+export * from './runner/domain-event';
 export * from './runner/projection';
 export * from './runner/projection-status';
 export * from './runner/projection-runner';

@@ -1,6 +1,6 @@
-import { evolveLedger, initialLedgerState, type BillingItemData, type InvoiceGeneratedData, type LedgerEvent, type LedgerState } from '@billing/domain';
+import { evolveLedger, initialLedgerState, isOverage, type InvoiceGeneratedData, type LedgerEvent, type LedgerState } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
-import { domainEventOf } from './stream-replay';
+import { domainEvent } from '@billing/projections';
 
 /** Of a posted item, what as-of answers need beside the ledger's state: where its `ItemPosted` is, and what it adds to a contract's overage. */
 export interface PostedItemFacts {
@@ -45,17 +45,9 @@ export const emptyLedgerFold = (): LedgerFold => ({
   invoices: new Map(),
 });
 
-/**
- * What counts as overage on a contract's balance: the test of the contract-balances read model
- * (libs/projections, contract-balances.projection.ts), so both answers agree (the spec beside the
- * as-of balance holds them to it).
- */
-export const isOverage = (item: Pick<BillingItemData, 'type' | 'part' | 'covered'>): boolean =>
-  item.part === 'OVERAGE' || item.type === 'LABOR_OVERAGE' || (item.type === 'TICKET' && !item.covered);
-
 /** Folds the next event of the ledger's stream into `fold` (in place, as `evolveLedger` does). */
 export function foldLedgerEvent(fold: LedgerFold, recorded: RecordedEvent): LedgerFold {
-  const event = domainEventOf<LedgerEvent>(recorded);
+  const event = domainEvent<LedgerEvent>(recorded);
   fold.state = evolveLedger(fold.state, event);
   if (event.type === 'ItemPosted') {
     const item = event.data;

@@ -1,11 +1,6 @@
-import { upcast, type DomainEvent } from '@billing/domain';
+import type { DomainEvent } from '@billing/domain';
 import type { EventStore, RecordedEvent } from '@billing/event-store';
-
-/** A stored event raised to its type's current schema version, as every `evolve` reads it. */
-export function domainEventOf<Event extends DomainEvent>(recorded: RecordedEvent): Event {
-  const { schemaVersion } = recorded.metadata;
-  return upcast<Event>({ type: recorded.type, data: recorded.data, schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1 });
-}
+import { domainEvent } from '@billing/projections';
 
 export interface StreamAsOf<State> {
   state: State;
@@ -31,7 +26,7 @@ export async function replayStreamAsOf<Event extends DomainEvent, State>(
   let exists = false;
   for await (const recorded of store.readStream(streamId)) {
     if (!within(recorded)) break;
-    state = fold.evolve(state, domainEventOf<Event>(recorded));
+    state = fold.evolve(state, domainEvent<Event>(recorded));
     position = recorded.position;
     exists = true;
   }

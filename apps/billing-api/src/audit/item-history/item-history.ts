@@ -1,8 +1,7 @@
-import type { BillingItemData, InvoiceGeneratedData, ItemApprovedData, TimeEntryData, WorkTypeModifier } from '@billing/domain';
+import { isOverage, type BillingItemData, type InvoiceGeneratedData, type ItemApprovedData, type TimeEntryData, type WorkTypeModifier } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
+import { domainEvent } from '@billing/projections';
 import { publishedEvent, type PublishedEvent } from '../../events/published-event';
-import { isOverage } from '../as-of/ledger-fold';
-import { domainEventOf } from '../as-of/stream-replay';
 
 export type HistoryStepKind =
   'LOGGED' | 'REVISED' | 'READY_TO_BILL' | 'APPROVED' | 'RELEASED' | 'POSTED' | 'UNPOSTED' | 'INVOICED' | 'INVOICE_ISSUED' | 'INVOICE_VOIDED' | 'RECORDED';
@@ -115,7 +114,7 @@ export function itemHistorySteps(
   return [...events]
     .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
     .map((recorded) => {
-      const event = domainEventOf(recorded);
+      const event = domainEvent(recorded);
       const data = event.data as Record<string, unknown>;
       let step: HistoryStepKind = 'RECORDED';
       let details: Record<string, unknown> = {};

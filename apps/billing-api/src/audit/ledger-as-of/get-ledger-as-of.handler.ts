@@ -2,12 +2,11 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { accountStream, ledgerStream, NotFound, type ItemPosted } from '@billing/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@billing/event-store';
-import { billingItemView, type BillingItemView, type InvoiceSummary } from '@billing/projections';
+import { billingItemView, type BillingItemView, domainEvent, type InvoiceSummary } from '@billing/projections';
 import { pageAnswer, type PageAnswer } from '../../http/paging';
 import { asOfView, resolveAsOf, withinAsOf, type AsOf, type AsOfView } from '../as-of/as-of';
 import type { LedgerFold } from '../as-of/ledger-fold';
 import { LedgerReplays } from '../as-of/ledger-replays';
-import { domainEventOf } from '../as-of/stream-replay';
 import { GetLedgerAsOfQuery } from './get-ledger-as-of.query';
 
 /** A posted item as it stood: its billing item, its status and invoice then, and where its posting is in the store. */
@@ -87,7 +86,7 @@ export class GetLedgerAsOfHandler implements IQueryHandler<GetLedgerAsOfQuery, L
     );
     const items = shown.map(([id, item]): LedgerItemAsOf => {
       const recorded = posted.get(fold.items.get(id)!.revision)!;
-      const { data } = domainEventOf<ItemPosted>(recorded);
+      const { data } = domainEvent<ItemPosted>(recorded);
       return { ...billingItemView(data, item.invoiceId, item.status), postedAt: { position: recorded.position.toString(), recordedAt: recorded.recordedAt } };
     });
     const unposted = all.filter(([, item]) => item.status === 'UNPOSTED').length;

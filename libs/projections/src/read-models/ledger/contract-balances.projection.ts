@@ -1,8 +1,5 @@
-import { dec, decimalString, type BillingItemData, type ContractPurchaseKind } from '@billing/domain';
+import { dec, decimalString, isOverage, type ContractPurchaseKind } from '@billing/domain';
 import { billingProjection } from '../billing-projection';
-
-const isOverage = (item: Pick<BillingItemData, 'type' | 'part' | 'covered'>) =>
-  item.part === 'OVERAGE' || item.type === 'LABOR_OVERAGE' || (item.type === 'TICKET' && !item.covered);
 
 /** An accrued item of a recurring service is posted by its own id (billing-rules §7). */
 const SERVICE_ITEM_SOURCES: readonly string[] = ['SERVICE_PERIOD', 'SERVICE_ADJUSTMENT'];
