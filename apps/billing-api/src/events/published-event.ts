@@ -1,5 +1,6 @@
-import { currentSchemaVersion, upcast } from '@billing/domain';
+import { currentSchemaVersion } from '@billing/domain';
 import type { RecordedEvent } from '@billing/event-store';
+import { domainEvent } from '@billing/projections';
 
 /**
  * An event as the ledger publishes it (the feed, one stream's events, Server-Sent Events,
@@ -27,8 +28,8 @@ export const categoryOf = (streamId: string): string => {
 };
 
 export function publishedEvent(recorded: RecordedEvent): PublishedEvent {
-  const { schemaVersion, ...metadata } = recorded.metadata;
-  const event = upcast({ type: recorded.type, data: recorded.data, schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1 });
+  const { schemaVersion: _stored, ...metadata } = recorded.metadata;
+  const event = domainEvent(recorded);
   return {
     id: recorded.id,
     type: recorded.type,
