@@ -41,6 +41,8 @@ export class ProjectionWorker implements Projections {
   private wanted = false;
   private restarts = 0;
   private restartTimer?: NodeJS.Timeout;
+  /** The worker being closed on purpose: its exit is no failure, whichever comes first, its exit or its answer. */
+  private closing?: Worker;
 
   constructor(private readonly options: ProjectionWorkerOptions) {}
 
@@ -68,8 +70,12 @@ export class ProjectionWorker implements Projections {
     if (!worker) return;
     this.unsubscribe?.();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    this.closing = worker;
     try {
       await this.send({ type: 'close' });
+    } catch (error) {
+      // Gone before it answered: closed all the same.
+      if (this.lost === undefined) throw error;
     } finally {
       this.worker = undefined;
       this.opened = undefined;
@@ -119,7 +125,7 @@ export class ProjectionWorker implements Projections {
         this.pending.clear();
         this.waiters.notify();
         if (this.wanted) this.restartLater(reason);
-        else this.options.onError?.('all', reason);
+        else if (this.closing !== worker) this.options.onError?.('all', reason);
       };
       worker.on('error', (error) => gone(error.stack ?? error.message));
       worker.on('exit', (code) => gone(`exited with code ${code}`));

@@ -63,6 +63,22 @@ describe('ProjectionWorker', () => {
     ]);
   });
 
+  it('closing it on purpose reports no error, also when the thread exits before it answers (the service logs every report as a stopped projection)', async () => {
+    // given: a live worker, and one whose thread will exit on the close instead of answering it
+    await worker.start();
+    expect(await worker.waitForPosition(await append('Odd'))).toBe(true);
+    await worker.close();
+    await worker.start();
+    const thread = (worker as unknown as { worker: import('node:worker_threads').Worker }).worker;
+    const postMessage = thread.postMessage.bind(thread);
+    thread.postMessage = (message: { command?: { type: string } }) => (message.command?.type === 'close' ? void thread.terminate() : postMessage(message));
+    // when
+    await worker.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // then
+    expect(errors).toEqual([]);
+  });
+
   it('stops, reports its lag, and rebuilds a projection to the same rows', async () => {
     await worker.start();
     await append('Even');
