@@ -4,6 +4,7 @@ import { CommandAnswersModule } from '../http/command-answers.module';
 import { EventStoreModule } from '../infrastructure/event-store.module';
 import { ReadModelsModule } from '../infrastructure/read-models.module';
 import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeyStanding } from './api-key-standing';
 import { ApiKeyUsage } from './api-key-usage';
 import { BootstrapApiKey } from './bootstrap-api-key';
 import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
@@ -21,6 +22,7 @@ import { RotateApiKeyHttpController } from './rotate-api-key/rotate-api-key.http
   providers: [
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     ApiKeyUsage,
+    ApiKeyStanding,
     IssueApiKeyHandler,
     ListApiKeysHandler,
     GetApiKeyHandler,
@@ -28,6 +30,6 @@ import { RotateApiKeyHttpController } from './rotate-api-key/rotate-api-key.http
     RotateApiKeyHandler,
     BootstrapApiKey,
   ],
-  exports: [BootstrapApiKey],
+  exports: [BootstrapApiKey, ApiKeyStanding],
 })
 export class AuthModule {}

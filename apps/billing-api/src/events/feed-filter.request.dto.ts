@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ValidateBy } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 import { Optional } from '../http/optional';
 import { CATEGORY_PATTERN, EVENT_TYPE_PATTERN, MAX_FILTER_NAMES, type FeedFilter } from './feed-filter';
 import { parsePosition, POSITION_MESSAGE } from './feed-position';
@@ -21,6 +22,20 @@ function IsNameList(pattern: RegExp, what: string): PropertyDecorator {
     },
   });
 }
+
+export const DEFAULT_EVENT_PAGE = 100;
+export const MAX_EVENT_PAGE = 1000;
+
+/** How many events a page holds at most (`limit`), 1 to MAX_EVENT_PAGE. */
+export const EventPageLimit = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', description: 'Events in the page, at most', default: DEFAULT_EVENT_PAGE, minimum: 1, maximum: MAX_EVENT_PAGE }),
+    Optional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_EVENT_PAGE),
+  );
 
 /** A global position or a stream revision, as a decimal string (64-bit: JSON numbers cannot hold them all). */
 export const OptionalPosition = (description: string) =>

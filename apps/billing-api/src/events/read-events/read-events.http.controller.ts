@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { EVENT_PAGE_SCHEMA, type EventPage } from '../feed-answers';
 import { parsePosition } from '../feed-position';
 import { ReadEventsQuery } from './read-events.query';
-import { DEFAULT_EVENT_PAGE, ReadEventsRequest } from './read-events.request.dto';
+import { DEFAULT_EVENT_PAGE } from '../feed-filter.request.dto';
+import { ReadEventsRequest } from './read-events.request.dto';
 import { SCAN_WINDOW } from './read-events.handler';
 
 @ApiTags('events')

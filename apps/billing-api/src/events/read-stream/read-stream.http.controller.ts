@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { STREAM_PAGE_SCHEMA, type StreamPage } from '../feed-answers';
 import { parsePosition } from '../feed-position';
-import { DEFAULT_EVENT_PAGE } from '../read-events/read-events.request.dto';
+import { DEFAULT_EVENT_PAGE } from '../feed-filter.request.dto';
 import { ReadStreamQuery } from './read-stream.query';
 import { ReadStreamRequest } from './read-stream.request.dto';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
-import { KEY_STANDING_TTL_MS } from '../../auth/api-key.guard';
+import { KEY_STANDING_TTL_MS } from '../../auth/api-key-standing';
 import type { AppConfig } from '../../config/app-config';
 import { DEFAULT_SSE_HEARTBEAT_MS, DEFAULT_SSE_MAX_BUFFER_BYTES } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';

@@ -2,11 +2,12 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { hashApiKey } from '../../auth/api-key-hash';
+import { ApiKeyStanding } from '../../auth/api-key-standing';
 import { bearerToken } from '../../auth/bearer-token';
 import type { AuthenticatedRequest } from '../../auth/caller';
 import { RequestValidationError } from '../../http/validation';
 import { POSITION_MESSAGE, resumePosition } from '../feed-position';
-import { CallerStanding } from './caller-standing';
 import { EventStreams } from './event-streams';
 import type { EventSubscription } from './stream-events.handler';
 import { StreamEventsQuery } from './stream-events.query';
@@ -19,7 +20,7 @@ export class StreamEventsHttpController {
   constructor(
     private readonly queries: QueryBus,
     private readonly streams: EventStreams,
-    private readonly standing: CallerStanding,
+    private readonly standing: ApiKeyStanding,
   ) {}
 
   @Get('stream')
@@ -37,7 +38,7 @@ export class StreamEventsHttpController {
     if ('field' in start) throw new RequestValidationError([{ field: start.field, message: `${start.field} ${POSITION_MESSAGE}` }]);
     const events = await this.queries.execute<StreamEventsQuery, EventSubscription>(new StreamEventsQuery(start.position, query.feedFilter()));
     const { apiKeyId } = request.caller!;
-    const key = bearerToken(request.header('authorization'))!;
-    await this.streams.serve(response, events, () => this.standing.stillCurrent(apiKeyId, key));
+    const keyHash = hashApiKey(bearerToken(request.header('authorization'))!);
+    await this.streams.serve(response, events, () => this.standing.stillCurrent(apiKeyId, keyHash));
   }
 }
