@@ -41,6 +41,7 @@ import { SqliteEventStore } from '@billing/event-store';
 import { SseParser } from '../test/support/sse-client';
 import { FINANCE_KEY } from '../test/support/test-app';
 import { machineInfo } from './support/machine';
+import { markdownTable, type TableRow } from './support/markdown-table';
 import { perSecond, positiveInt, round } from './support/numbers';
 import { progressLog } from './support/progress';
 import { sampleEvent } from './support/sample-event';
@@ -270,15 +271,6 @@ async function stalledClients(service: BenchService, logBytes: number) {
   };
 }
 
-type Row = [string, string, string, string];
-
-function table(rows: Row[]): string {
-  const header: Row = ['measured', 'figure', 'target', 'met'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
-
 async function main() {
   const started = now();
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-events-'));
@@ -336,7 +328,7 @@ async function main() {
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    const rows: Row[] = [
+    const rows: TableRow[] = [
       [
         `one client, ${EVENTS} events from position 0 (median of ${RATE_REPEATS})`,
         `${single.medianEventsPerSecond} events/s (service peak RSS ${single.servicePeakRssMb} MB)`,
@@ -357,7 +349,7 @@ async function main() {
         met(result.targets.stalledClientsRss.met && stalled.cutOff === STALLED_CLIENTS),
       ],
     ];
-    process.stderr.write(`${table(rows)}\n`);
+    process.stderr.write(`${markdownTable(rows)}\n`);
   } finally {
     await cleanUp();
   }

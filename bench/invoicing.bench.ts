@@ -43,6 +43,7 @@ import { SqliteEventStore } from '@billing/event-store';
 import { PostedChargesWriter, type ChargeToPost } from '../test/support/posted-charges';
 import { FINANCE_KEY } from '../test/support/test-app';
 import { machineInfo } from './support/machine';
+import { markdownTable, type TableRow } from './support/markdown-table';
 import { mb, percentiles, perSecond, positiveInt, round, type Percentiles } from './support/numbers';
 import { pool } from './support/pool';
 import { progressLog } from './support/progress';
@@ -359,15 +360,6 @@ async function accrual(service: BenchService) {
 // The report
 // ---------------------------------------------------------------------------------------------
 
-type Row = [string, string, string, string];
-
-function table(rows: Row[]): string {
-  const header: Row = ['measured', 'figure', 'target', 'met'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
-
 async function main() {
   const started = now();
   const dataDir = mkdtempSync(join(tmpdir(), 'ledger-bench-invoicing-'));
@@ -444,7 +436,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     const met = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
     const latency = (name: string) => `${queries[name].p50} / ${queries[name].p99} ms`;
-    const rows: Row[] = [
+    const rows: TableRow[] = [
       [`invoice run, ${run.lines} items → ${run.invoices} invoices`, `${round(run.durationMs / 1000, 2)} s`, 'under 10 s', met(result.targets.invoiceRun.met)],
       [
         'service peak RSS during the run',
@@ -459,12 +451,12 @@ async function main() {
               `${round(accrued.durationMs / 1000, 2)} s (peak RSS ${accrued.servicePeakRssMb} MB)`,
               'under 5 s',
               met(result.targets.accrual?.met),
-            ] as Row,
+            ] as TableRow,
           ]
         : []),
       ...Object.keys(queries)
         .filter((name) => !name.startsWith('GET /health'))
-        .map((name): Row => [`${name}: p50 / p99`, latency(name), 'p99 under 20 ms', met(queries[name].p99 < TARGETS.queryP99Ms)]),
+        .map((name): TableRow => [`${name}: p50 / p99`, latency(name), 'p99 under 20 ms', met(queries[name].p99 < TARGETS.queryP99Ms)]),
       ['GET /health: p50 / p99 (the floor)', latency('GET /health (HTTP + client floor)'), '', ''],
       [
         `accounting export, ${exported.lines} lines`,
@@ -473,7 +465,7 @@ async function main() {
         met(result.targets.exportLinesPerSecond.met),
       ],
     ];
-    process.stderr.write(`${table(rows)}\n`);
+    process.stderr.write(`${markdownTable(rows)}\n`);
   } finally {
     await cleanUp();
   }
